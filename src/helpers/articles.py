@@ -1,0 +1,303 @@
+"""Articles stage: a folder of raw articles to clean, typed, traceable article records.
+
+`build_articles` runs, for each file: ingest (encoding, HTML) -> sidecar metadata -> language
+-> header metadata -> boilerplate removal -> passage languages -> sentences -> agency credit,
+then near-duplicate grouping across files. `write_articles` writes the stage's outputs:
+
+- `OUT/clean/<article_id>.txt`: the clean body, one paragraph per line;
+- `OUT/tables/articles.csv` and `.parquet`: one row per input file (skipped files included);
+- `OUT/tables/sentences.parquet`: one row per sentence, offsets into the clean text;
+- `OUT/tables/removed_lines.csv`: every line not kept in a body, with the rule that removed it;
+- `OUT/tables/input_warnings.csv`: sidecar and file problems that did not stop the run.
+
+Each table is checked against its schema (`helpers.schemas`) before it is written.
+Known limits: see the docstrings of the stage modules (ingest, header, clean, language,
+agency, fingerprint, sentences).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from helpers import SUPPORTED_LANGUAGES, schemas
+from helpers.agency import (
+    agency_ids_in_name,
+    agency_names,
+    build_agency_matcher,
+    credited_agencies,
+    origin_agency,
+)
+from helpers.clean import RemovedLine, boilerplate_matcher, clean_lines
+from helpers.fingerprint import fingerprint, story_groups
+from helpers.header import HeaderLabelSet, parse_header
+from helpers.ingest import DEFAULT_MAX_FILE_MB, RawDocument, article_ids, list_article_files, read_document
+from helpers.language import detect_language, passage_languages
+from helpers.lexicon import load_lexicons
+from helpers.paths import resolve
+from helpers.sentences import split_sentences
+from helpers.sidecar import SidecarRow, Warning_, parse_iso_date, read_sidecar
+from helpers.textlines import is_body_like, split_lines
+
+CREDIT_CATEGORIES = {"copyright", "metadata"}
+
+
+class ArticlesParams(BaseModel):
+    """Parameters of the articles stage (validated before anything runs)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    input_dir: Path
+    sources_csv: Path | None = None  # default: <input_dir>/sources.csv when it exists
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0)
+
+    @field_validator("input_dir")
+    @classmethod
+    def _input_exists(cls, value: Path) -> Path:
+        if not value.is_dir():
+            raise ValueError(f"input_dir {str(value)!r} is not a folder")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _supported(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [v for v in value if v not in SUPPORTED_LANGUAGES]
+        if unknown or not value:
+            raise ValueError(f"languages must be a non-empty subset of {', '.join(SUPPORTED_LANGUAGES)}; "
+                             f"unknown: {', '.join(unknown) or '(empty list)'}")
+        return tuple(value)
+
+    @classmethod
+    def from_notebook(cls, input_dir: str, sources_csv: str, languages: list[str]) -> ArticlesParams:
+        """Validate a notebook's parameters (paths relative to the project root)."""
+        return cls(input_dir=resolve(input_dir), sources_csv=resolve(sources_csv) if sources_csv else None,
+                   languages=tuple(languages))
+
+    def sidecar_path(self) -> Path | None:
+        if self.sources_csv is not None:
+            return self.sources_csv
+        default = self.input_dir / "sources.csv"
+        return default if default.exists() else None
+
+
+@dataclass
+class ArticlesStage:
+    """Everything the articles stage produced, as tables plus clean texts."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    removed_lines: pd.DataFrame
+    input_warnings: pd.DataFrame
+    clean_texts: dict[str, str] = field(default_factory=dict)
+
+
+def _first(*pairs: tuple[str, str]) -> tuple[str, str]:
+    """The first (value, basis) with a non-empty value, else ("", "none")."""
+    for value, basis in pairs:
+        if value:
+            return value, basis
+    return "", "none"
+
+
+def _empty_record(doc: RawDocument) -> dict:
+    return {
+        "article_id": doc.article_id, "file": doc.file, "sha256": doc.sha256, "encoding": doc.encoding,
+        "status": doc.status, "status_reason": doc.status_reason,
+        "outlet": "", "outlet_basis": "none", "url": "", "title": "", "title_basis": "none",
+        "published_date": "", "published_time": "", "published_basis": "none", "published_note": "",
+        "author": "", "language": "", "language_basis": "none", "language_confidence": 0.0,
+        "other_languages": "", "origin_agency": "", "credited_sources": "", "story_group": "",
+        "fingerprint": "", "n_bytes": doc.n_bytes, "n_chars_raw": len(doc.text), "n_chars_clean": 0,
+        "n_lines_removed": 0, "n_paragraphs": 0, "n_sentences": 0,
+    }
+
+
+def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple[str, ...],
+                     warnings: list[Warning_]) -> tuple[dict, list[RemovedLine], list[dict], str]:
+    """One document through the stage. Returns (article record, removed lines, sentences, clean text)."""
+    record = _empty_record(doc)
+    if doc.status != "ok":
+        return record, [], [], ""
+    side = side or SidecarRow(file=doc.file)
+    lines = split_lines(doc.text)
+    prose = "\n".join(line for line in lines if is_body_like(line)) or doc.text
+    detected, confidence = detect_language(prose, languages)
+    language = side.language if side.language in languages else detected
+    if side.language and detected and side.language != detected and confidence >= 0.9:
+        warnings.append(Warning_("file", doc.file, f"sidecar language {side.language!r} but the text reads "
+                                 f"as {detected!r} (confidence {confidence:.2f}); sidecar kept"))
+    matcher = boilerplate_matcher(language or "en", languages)
+    lexicons = tuple(load_lexicons(languages).values())
+    header = parse_header(lines, HeaderLabelSet.from_lexicons(lexicons), matcher.__contains__,
+                          known_outlet=side.outlet)
+    clean = clean_lines(lines, header, matcher)
+    record["n_lines_removed"] = len(clean.removed)
+    if not clean.paragraphs:
+        record |= {"status": "skipped",
+                   "status_reason": f"no body text left after removing {len(clean.removed)} boilerplate lines"}
+        return record, clean.removed, [], ""
+    clean_text = "\n".join(clean.paragraphs)
+    if not side.language:
+        language, confidence = detect_language(clean_text, languages)
+    paragraph_languages = passage_languages(clean.paragraphs, language, languages)
+    sentences = split_sentences(clean.paragraphs, paragraph_languages)
+
+    agency_matcher = build_agency_matcher(lexicons)
+    author = side.author or header.author or doc.html_meta.get("author", "")
+    credit_text = "\n".join([clean_text] + [r.text for r in clean.removed if r.category in CREDIT_CATEGORIES
+                                            and r.rule_id != "metadata.title"])
+    credited = agency_ids_in_name(author, agency_matcher) + credited_agencies(credit_text, agency_matcher)
+    credited += [aid for r in clean.removed if r.category == "copyright"
+                 for aid in agency_ids_in_name(r.text, agency_matcher)]
+    credited = list(dict.fromkeys(credited))
+
+    html_date = doc.html_meta.get("date", "")
+    html_date = html_date if parse_iso_date(html_date[:10]) else ""
+    if side.published:
+        published = (side.published.isoformat(), "", "sidecar")
+    elif header.published_date:
+        published = (header.published_date.isoformat(), header.published_time, header.published_basis)
+    elif html_date:
+        published = (html_date[:10], "", "html_meta")
+    else:
+        published = ("", "", "none")
+    outlet, outlet_basis = _first((side.outlet, "sidecar"), (header.outlet, "header"),
+                                  (doc.html_meta.get("sitename", ""), "html_meta"))
+    title, title_basis = _first((side.title, "sidecar"), (doc.html_meta.get("title", ""), "html_meta"),
+                                (header.title, "header"))
+    record |= {
+        "outlet": outlet, "outlet_basis": outlet_basis,
+        "url": side.url or doc.html_meta.get("url", ""),
+        "title": title, "title_basis": title_basis,
+        "published_date": published[0], "published_time": published[1], "published_basis": published[2],
+        "published_note": side.published_note if published[2] == "sidecar" else header.published_raw
+        if published[2] in ("header", "byline") else "",
+        "author": author,
+        "language": language, "language_basis": "sidecar" if side.language else ("detected" if language else "none"),
+        "language_confidence": round(float(confidence), 4),
+        "other_languages": ";".join(sorted(set(paragraph_languages) - {language})),
+        "origin_agency": origin_agency(credited),
+        "credited_sources": ";".join(agency_names(credited)),
+        "fingerprint": fingerprint(clean_text),
+        "n_chars_clean": len(clean_text), "n_paragraphs": len(clean.paragraphs), "n_sentences": len(sentences),
+    }
+    sentence_rows = [
+        {"article_id": doc.article_id, "sentence_no": n, "paragraph_no": s.paragraph_no, "start": s.start,
+         "end": s.end, "language": s.language, "text": s.text}
+        for n, s in enumerate(sentences)
+    ]
+    return record, clean.removed, sentence_rows, clean_text
+
+
+def build_articles(params: ArticlesParams) -> ArticlesStage:
+    """Run the articles stage on a folder (pure: reads files, writes nothing)."""
+    files = list_article_files(params.input_dir)
+    ids = article_ids(files)
+    sidecar, warnings = read_sidecar(params.sidecar_path(), {p.name for p in files})
+    records, removed_rows, sentence_rows, texts = [], [], [], {}
+    for path in files:
+        doc = read_document(path, ids[path], params.max_file_mb)
+        record, removed, sentences, clean_text = process_document(doc, sidecar.get(path.name),
+                                                                  params.languages, warnings)
+        records.append(record)
+        removed_rows += [{"article_id": doc.article_id, "line_no": r.line_no, "rule_id": r.rule_id,
+                          "category": r.category, "text": r.text} for r in removed]
+        sentence_rows += sentences
+        if clean_text:
+            texts[doc.article_id] = clean_text
+    groups = story_groups(texts)
+    for record in records:
+        record["story_group"] = groups.get(record["article_id"], "")
+    return ArticlesStage(
+        articles=_frame(records, schemas.ARTICLES, "article_id"),
+        sentences=_frame(sentence_rows, schemas.SENTENCES, "article_id", "sentence_no"),
+        removed_lines=_frame(removed_rows, schemas.REMOVED_LINES, "article_id", "line_no"),
+        input_warnings=_frame([w.__dict__ for w in warnings], schemas.INPUT_WARNINGS, "source", "file"),
+        clean_texts=texts,
+    )
+
+
+def _frame(rows: Iterable[dict], schema, *sort_by: str) -> pd.DataFrame:
+    columns = list(schema.columns)
+    frame = pd.DataFrame(list(rows), columns=columns)
+    for name, column in schema.columns.items():
+        if str(column.dtype) in ("str", "string"):
+            frame[name] = frame[name].fillna("").astype(str)
+        elif str(column.dtype).startswith("int"):
+            frame[name] = frame[name].astype("int64")
+        elif str(column.dtype).startswith("float"):
+            frame[name] = frame[name].astype("float64")
+    frame = frame.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
+    return schema.validate(frame)
+
+
+def _atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def _atomic_write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(fd)
+    frame.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def write_table(frame: pd.DataFrame, tables_dir: Path, name: str, parquet: bool = True, csv: bool = True) -> None:
+    """Write a table as CSV and/or Parquet, each file replaced atomically."""
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    if csv:
+        _atomic_write_text(tables_dir / f"{name}.csv", frame.to_csv(index=False, lineterminator="\n"))
+    if parquet:
+        _atomic_write_parquet(frame, tables_dir / f"{name}.parquet")
+
+
+def write_articles(stage: ArticlesStage, out_dir: str | Path) -> dict[str, Path]:
+    """Write the stage's outputs under `out_dir` (tables/ and clean/). Returns the paths written.
+
+    A relative `out_dir` is taken from the project root (see `helpers.paths.resolve`).
+    """
+    out_dir = resolve(out_dir)
+    tables, clean_dir = out_dir / "tables", out_dir / "clean"
+    write_table(stage.articles, tables, "articles")
+    write_table(stage.sentences, tables, "sentences", csv=False)
+    write_table(stage.removed_lines, tables, "removed_lines", parquet=False)
+    write_table(stage.input_warnings, tables, "input_warnings", parquet=False)
+    clean_dir.mkdir(parents=True, exist_ok=True)
+    for stale in clean_dir.glob("*.txt"):
+        if stale.stem not in stage.clean_texts:
+            stale.unlink()
+    for article_id, text in stage.clean_texts.items():
+        _atomic_write_text(clean_dir / f"{article_id}.txt", text + "\n")
+    return {"tables": tables, "clean": clean_dir}
+
+
+
+def boilerplate_audit(stage: ArticlesStage) -> pd.DataFrame:
+    """Removed lines counted by rule and category, with one example line per rule."""
+    removed = stage.removed_lines
+    if removed.empty:
+        return pd.DataFrame(columns=["rule_id", "category", "n_lines", "n_articles", "example"])
+    return (
+        removed.groupby(["rule_id", "category"], as_index=False)
+        .agg(n_lines=("line_no", "size"), n_articles=("article_id", "nunique"), example=("text", "first"))
+        .sort_values(["n_lines", "rule_id"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
+
+
+def articles_overview(stage: ArticlesStage) -> pd.DataFrame:
+    """The articles table's columns an analyst reads first."""
+    return stage.articles[["article_id", "status", "status_reason", "outlet", "title", "published_date",
+                           "published_basis", "language", "other_languages", "origin_agency",
+                           "story_group", "n_chars_clean", "n_lines_removed", "n_sentences"]]

@@ -1,0 +1,154 @@
+"""Header stage: article metadata from the top of the text (outlet, title, date, author).
+
+Looks only at the page's top region: the non-empty lines before the first line of running
+prose (at most 12 lines). There it recognises
+- header lines: a full date with little else, e.g. `Fakti.bg | 27.03.2024 14:52:42 | 34`,
+  `Published on 27 mars 2024`, `27 март 2024 г.` (basis `header`);
+- bylines: an author label and usually a date, e.g. `Author: AFP | March 28, 2024, Thursday
+  @ 06:49` or `By Jane Doe` (basis `byline` when it carries the date);
+- an outlet line: a bare domain-like name (`G4Media.ro`) or the sidecar's outlet;
+- the title: the first remaining line of three words or more that is not boilerplate and does
+  not end with a full stop or colon.
+
+Known limits: a date is never taken from deeper in the text (a dated quotation or tweet in the
+body is not the publication date), so an article whose only date sits in its footer gets no
+date. An outlet is taken from the text only when it is written as a domain name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from helpers.dates import FoundDate, find_full_dates
+from helpers.lexicon import Lexicon
+from helpers.textlines import ends_sentence, is_body_like, word_count
+
+TOP_REGION_MAX_LINES = 12
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*[|•·/@–—]\s*|\s+-\s+")
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """Metadata found in an article's top region, and which lines carried it."""
+
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published_date: dt.date | None = None
+    published_time: str = ""
+    published_basis: str = "none"  # header, byline or none
+    published_raw: str = ""
+    consumed: dict[int, str] = field(default_factory=dict)  # line index -> rule id
+
+
+def top_region(lines: Sequence[str]) -> list[int]:
+    """Indices of the non-empty lines before the first prose line (at most 12)."""
+    region: list[int] = []
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if is_body_like(line) or len(region) >= TOP_REGION_MAX_LINES:
+            break
+        region.append(i)
+    return region
+
+
+def _label_regex(labels: Sequence[str]) -> re.Pattern[str] | None:
+    if not labels:
+        return None
+    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)\s*:?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class HeaderLabelSet:
+    """Author and publication labels of several languages, compiled once."""
+
+    author: re.Pattern[str] | None
+    published: re.Pattern[str] | None
+
+    @classmethod
+    def from_lexicons(cls, lexicons: Sequence[Lexicon]) -> HeaderLabelSet:
+        authors = [x for lex in lexicons for x in lex.header.author_labels]
+        published = [x for lex in lexicons for x in lex.header.published_labels]
+        return cls(_label_regex(authors), _label_regex(published))
+
+
+def _residual_words(line: str, dates: list[FoundDate], labels: HeaderLabelSet) -> int:
+    """Words left on a line once dates, times, labels and separators are taken out."""
+    rest = line
+    for d in sorted(dates, key=lambda d: d.start, reverse=True):
+        rest = rest[: d.start] + " " + rest[d.end:]
+    for pattern in (labels.author, labels.published):
+        if pattern is not None:
+            rest = pattern.sub(" ", rest)
+    return word_count(rest)
+
+
+def _author_from(line: str, labels: HeaderLabelSet) -> str:
+    if labels.author is None:
+        return ""
+    for segment in _SEPARATORS.split(line):
+        m = labels.author.match(segment.strip())
+        if m:
+            name = segment.strip()[m.end():].strip(" :,")
+            if name and not find_full_dates(name) and word_count(name) <= 6:
+                return name
+    return ""
+
+
+def _outlet_from(line: str, known_outlet: str) -> str:
+    for segment in _SEPARATORS.split(line):
+        segment = segment.strip()
+        if segment and (_DOMAIN.match(segment) or (known_outlet and segment.casefold() == known_outlet.casefold())):
+            return segment
+    return ""
+
+
+def parse_header(
+    lines: Sequence[str],
+    labels: HeaderLabelSet,
+    is_boilerplate: Callable[[str], bool],
+    known_outlet: str = "",
+) -> HeaderInfo:
+    """Read outlet, title, publication date/time and author from an article's top region."""
+    consumed: dict[int, str] = {}
+    info: dict[str, object] = {}
+    for i in top_region(lines):
+        line = lines[i]
+        dates = find_full_dates(line)
+        has_author = _author_from(line, labels)
+        if dates and len(line) <= 200 and _residual_words(line, dates, labels) <= 8:
+            rule = "metadata.byline" if has_author else "metadata.header"
+            consumed[i] = rule
+            if "published_date" not in info:
+                info |= {
+                    "published_date": dates[0].date,
+                    "published_time": dates[0].time,
+                    "published_basis": "byline" if has_author else "header",
+                    "published_raw": line,
+                }
+        elif has_author and word_count(line) <= 8 and not ends_sentence(line):
+            consumed[i] = "metadata.byline"
+        elif _outlet_from(line, known_outlet) and word_count(line) <= 4:
+            consumed[i] = "metadata.outlet"
+        else:
+            continue
+        if has_author and "author" not in info:
+            info["author"] = has_author
+        outlet = _outlet_from(line, known_outlet)
+        if outlet and "outlet" not in info:
+            info["outlet"] = outlet
+    for i in top_region(lines):
+        line = lines[i]
+        if i in consumed or is_boilerplate(line):
+            continue
+        if word_count(line) >= 3 and len(line) <= 300 and not line.endswith((".", ":")):
+            consumed[i] = "metadata.title"
+            info["title"] = line
+            break
+    return HeaderInfo(consumed=consumed, **info)  # type: ignore[arg-type]

@@ -1,0 +1,193 @@
+"""Ingest stage: find article files, read their bytes, detect the encoding, decode to NFC text.
+
+Reads every `*.txt`, `*.html` and `*.htm` in a folder (not recursive). The encoding is taken
+from a byte-order mark, else strict UTF-8, else `charset-normalizer` restricted to the
+encodings of the supported languages (Windows-1251/KOI8-R Cyrillic, Windows-1252/Latin-1,
+Windows-1250/ISO-8859-2 Romanian, Windows-1256 Arabic, UTF-16 without BOM). HTML is reduced
+to its main text with trafilatura, which also gives page metadata (title, date, site name,
+author, URL).
+
+A file that is empty, binary, undecodable or larger than the size limit is not fatal: it is
+returned with `status="skipped"` and a `status_reason`, and the run goes on.
+
+Known limits: the detector can confuse single-byte encodings on very short texts (a few
+words); such files decode, but may show wrong letters, and language detection then reports
+low confidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+DEFAULT_MAX_FILE_MB = 10.0
+
+# Encodings charset-normalizer may choose from, beyond UTF-8: those used for the
+# supported languages' news text in the wild.
+CANDIDATE_ENCODINGS = [
+    "utf_8",
+    "utf_16",
+    "utf_16_le",
+    "utf_16_be",
+    "cp1251",
+    "koi8_r",
+    "cp1252",
+    "latin_1",
+    "cp1250",
+    "iso8859_2",
+    "iso8859_16",
+    "cp1256",
+    "iso8859_6",
+]
+
+BOMS = [
+    (b"\xef\xbb\xbf", "utf_8_sig"),
+    (b"\xff\xfe", "utf_16"),
+    (b"\xfe\xff", "utf_16"),
+]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input file, read and decoded (or not, with the reason)."""
+
+    article_id: str
+    file: str
+    path: Path
+    sha256: str
+    n_bytes: int
+    kind: str  # "txt" or "html"
+    status: str  # "ok" or "skipped"
+    status_reason: str = ""
+    encoding: str = ""
+    text: str = ""
+    html_meta: dict[str, str] = field(default_factory=dict)
+
+
+def list_article_files(input_dir: Path) -> list[Path]:
+    """Article files in a folder, sorted by name (deterministic order)."""
+    return sorted(
+        p for p in input_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+    )
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _supported_script_share(text: str) -> float:
+    """Share of characters in the scripts of the supported languages (Latin, Cyrillic, Arabic)."""
+    if not text:
+        return 0.0
+    ok = sum(1 for ch in text if ord(ch) < 0x0700 or 0x2000 <= ord(ch) <= 0x206F or 0xFB50 <= ord(ch) <= 0xFEFF)
+    return ok / len(text)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-16 text that has no byte-order mark, if the bytes look like it."""
+    sample = data[:65536]
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if not (even_nuls or odd_nuls) or min(even_nuls, odd_nuls) > 0.01 * max(len(sample) // 2, 1):
+        return None
+    encoding = "utf_16_le" if odd_nuls >= even_nuls else "utf_16_be"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _supported_script_share(text) >= 0.95 else None
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or many control characters, mean binary (UTF-16 is tried before)."""
+    sample = data[:65536]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > 0.05 * max(len(sample), 1)
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
+    """Decode bytes to NFC text. Returns (text or None, encoding, reason when None)."""
+    if not data.strip():
+        return None, "", "empty file"
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return unicodedata.normalize("NFC", data.decode(encoding)), encoding, ""
+            except UnicodeDecodeError as exc:
+                return None, encoding, f"byte-order mark says {encoding} but decoding failed: {exc}"
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return unicodedata.normalize("NFC", utf16[0]), utf16[1], ""
+    if _looks_binary(data):
+        return None, "", "binary content (NUL or control bytes), not text"
+    try:
+        return unicodedata.normalize("NFC", data.decode("utf-8")), "utf_8", ""
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None:
+        return None, "", "encoding not recognised among the supported languages' encodings"
+    return unicodedata.normalize("NFC", str(best)), best.encoding, ""
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """Main text (one paragraph per line) and page metadata of an HTML page, via trafilatura."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        output_format="txt",
+        include_comments=False,
+        include_tables=False,
+        favor_recall=True,
+        with_metadata=False,
+    )
+    meta: dict[str, str] = {}
+    metadata = trafilatura.extract_metadata(html)
+    if metadata is not None:
+        for key in ("title", "date", "sitename", "author", "url"):
+            value = getattr(metadata, key, None)
+            if value:
+                meta[key] = unicodedata.normalize("NFC", str(value))
+    return unicodedata.normalize("NFC", text or ""), meta
+
+
+def read_document(path: Path, article_id: str, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> RawDocument:
+    """Read one article file; never raises for bad content, reports it in `status_reason`."""
+    kind = "html" if path.suffix.lower() in (".html", ".htm") else "txt"
+    base = {"article_id": article_id, "file": path.name, "path": path, "kind": kind}
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return RawDocument(**base, sha256="", n_bytes=0, status="skipped",
+                           status_reason=f"cannot read file: {exc.strerror or exc}")
+    base |= {"sha256": sha256_bytes(data), "n_bytes": len(data)}
+    size_mb = len(data) / 1_000_000
+    if size_mb > max_file_mb:
+        return RawDocument(**base, status="skipped",
+                           status_reason=f"file is {size_mb:.1f} MB, over the {max_file_mb:g} MB "
+                           "limit for one article (parameter max_file_mb)")
+    text, encoding, reason = decode_bytes(data)
+    if text is None:
+        return RawDocument(**base, status="skipped", status_reason=reason, encoding=encoding)
+    html_meta: dict[str, str] = {}
+    if kind == "html":
+        text, html_meta = html_to_text(text)
+    if not text.strip():
+        what = "no main text found in the HTML page" if kind == "html" else "only whitespace"
+        return RawDocument(**base, status="skipped", status_reason=what, encoding=encoding)
+    return RawDocument(**base, status="ok", encoding=encoding, text=text, html_meta=html_meta)
+
+
+def article_ids(paths: list[Path]) -> dict[Path, str]:
+    """`article_id` is the file name without extension; a clash (a.txt, a.html) keeps the suffix."""
+    stems: dict[str, int] = {}
+    for p in paths:
+        stems[p.stem] = stems.get(p.stem, 0) + 1
+    return {p: (p.stem if stems[p.stem] == 1 else f"{p.stem}.{p.suffix.lstrip('.').lower()}") for p in paths}

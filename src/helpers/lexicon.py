@@ -1,0 +1,135 @@
+"""Per-language lexicons: reference data in `data/reference/lang/<code>.yaml`, loaded and validated.
+
+Each supported language has one file; adding a language is adding a file (and tests), not
+code. A file holds the language's sentence abbreviations, header/byline labels, boilerplate
+line patterns and agency-credit phrases. Every entry carries a `source` (or inherits the
+file's). `data/reference/boilerplate_common.yaml` holds language-independent line patterns.
+
+Known limits: patterns are regular expressions matched against whole stripped lines
+(case-insensitive); they are only as good as the layouts they were written from.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from helpers import SUPPORTED_LANGUAGES
+from helpers.paths import LEXICON_DIR, REFERENCE_DIR
+
+BoilerplateCategory = Literal[
+    "advertisement",
+    "bank_details",
+    "comment_prompt",
+    "cookie_notice",
+    "copyright",
+    "donation",
+    "navigation",
+    "newsletter",
+    "photo_caption",
+    "photo_credit",
+    "promo",
+    "published_label",
+    "read_also",
+    "read_full",
+    "related",
+    "scroll_to_top",
+    "section_label",
+    "share_widget",
+    "social_follow",
+    "trending",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class BoilerplateRule(_Frozen):
+    """One line pattern: a line whose stripped text fully matches `pattern` is boilerplate."""
+
+    id: str
+    category: BoilerplateCategory
+    pattern: str
+    source: str | None = None
+    note: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        re.compile(value, re.IGNORECASE)
+        return value
+
+
+class HeaderLabels(_Frozen):
+    """Words that introduce an author or a publication date in a page header or byline."""
+
+    author_labels: list[str] = Field(default_factory=list)
+    published_labels: list[str] = Field(default_factory=list)
+
+
+class CreditPhrases(_Frozen):
+    """Phrases that credit an agency or outlet as a story's origin.
+
+    `before` phrases precede the agency ("according to Reuters"), `after` phrases follow it
+    ("Reuters reported").
+    """
+
+    before: list[str] = Field(default_factory=list)
+    after: list[str] = Field(default_factory=list)
+
+
+class Lexicon(_Frozen):
+    """The validated content of one language file."""
+
+    language: str
+    name: str
+    source: str
+    abbreviations: list[str] = Field(default_factory=list)
+    header: HeaderLabels = Field(default_factory=HeaderLabels)
+    boilerplate: list[BoilerplateRule] = Field(default_factory=list)
+    credit: CreditPhrases = Field(default_factory=CreditPhrases)
+
+    def rules(self) -> list[BoilerplateRule]:
+        """Boilerplate rules with the file's source filled in where an entry has none."""
+        return [r if r.source else r.model_copy(update={"source": self.source}) for r in self.boilerplate]
+
+
+class CommonBoilerplate(_Frozen):
+    source: str
+    boilerplate: list[BoilerplateRule]
+
+
+def _read_yaml(path: Path) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(language: str) -> Lexicon:
+    """Load and validate one language's lexicon (cached: reference data is read once)."""
+    path = LEXICON_DIR / f"{language}.yaml"
+    if not path.exists():
+        raise FileNotFoundError(f"no lexicon for language {language!r}: expected {path}")
+    lexicon = Lexicon.model_validate(_read_yaml(path))
+    if lexicon.language != language:
+        raise ValueError(f"{path} declares language {lexicon.language!r}, expected {language!r}")
+    return lexicon
+
+
+@lru_cache(maxsize=None)
+def load_common_boilerplate() -> CommonBoilerplate:
+    """Load the language-independent boilerplate rules."""
+    data = CommonBoilerplate.model_validate(_read_yaml(REFERENCE_DIR / "boilerplate_common.yaml"))
+    rules = [r if r.source else r.model_copy(update={"source": data.source}) for r in data.boilerplate]
+    return data.model_copy(update={"boilerplate": rules})
+
+
+def load_lexicons(languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> dict[str, Lexicon]:
+    """Load the lexicons of several languages, keyed by ISO 639-1 code."""
+    return {code: load_lexicon(code) for code in languages}

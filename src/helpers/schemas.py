@@ -1,0 +1,96 @@
+"""Table schemas (pandera), checked when a stage writes its tables.
+
+Names follow one convention across tables: `_date` for dates, `n_` for counts, `_id` for
+identifiers, `status` for a value from a fixed list; multi-valued cells are `;`-joined.
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from helpers import SUPPORTED_LANGUAGES
+
+_LANGS = [*SUPPORTED_LANGUAGES, ""]
+_ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+
+
+def _str(*checks: pa.Check, **kw) -> pa.Column:
+    return pa.Column(str, list(checks), coerce=True, **kw)
+
+
+ARTICLES = pa.DataFrameSchema(
+    {
+        "article_id": _str(unique=True),
+        "file": _str(unique=True),
+        "sha256": _str(pa.Check.str_matches(r"^([0-9a-f]{64})?$")),
+        "encoding": _str(),
+        "status": _str(pa.Check.isin(["ok", "skipped"])),
+        "status_reason": _str(),
+        "outlet": _str(),
+        "outlet_basis": _str(pa.Check.isin(["sidecar", "header", "html_meta", "none"])),
+        "url": _str(),
+        "title": _str(),
+        "title_basis": _str(pa.Check.isin(["sidecar", "header", "html_meta", "none"])),
+        "published_date": _str(pa.Check.str_matches(_ISO_DATE)),
+        "published_time": _str(pa.Check.str_matches(r"^(\d{1,2}:\d{2}(:\d{2})?)?$")),
+        "published_basis": _str(pa.Check.isin(["sidecar", "header", "byline", "html_meta", "none"])),
+        "published_note": _str(),
+        "author": _str(),
+        "language": _str(pa.Check.isin(_LANGS)),
+        "language_basis": _str(pa.Check.isin(["sidecar", "detected", "none"])),
+        "language_confidence": pa.Column(float, pa.Check.in_range(0.0, 1.0)),
+        "other_languages": _str(),
+        "origin_agency": _str(),
+        "credited_sources": _str(),
+        "story_group": _str(),
+        "fingerprint": _str(pa.Check.str_matches(r"^([0-9a-f]{16})?$")),
+        "n_bytes": pa.Column(int, pa.Check.ge(0)),
+        "n_chars_raw": pa.Column(int, pa.Check.ge(0)),
+        "n_chars_clean": pa.Column(int, pa.Check.ge(0)),
+        "n_lines_removed": pa.Column(int, pa.Check.ge(0)),
+        "n_paragraphs": pa.Column(int, pa.Check.ge(0)),
+        "n_sentences": pa.Column(int, pa.Check.ge(0)),
+    },
+    strict=True,
+    ordered=True,
+    coerce=False,
+)
+
+SENTENCES = pa.DataFrameSchema(
+    {
+        "article_id": _str(),
+        "sentence_no": pa.Column(int, pa.Check.ge(0)),
+        "paragraph_no": pa.Column(int, pa.Check.ge(0)),
+        "start": pa.Column(int, pa.Check.ge(0)),
+        "end": pa.Column(int, pa.Check.ge(0)),
+        "language": _str(pa.Check.isin(_LANGS)),
+        "text": _str(pa.Check.str_length(min_value=1)),
+    },
+    checks=[pa.Check(lambda df: (df["end"] > df["start"]).all(), error="end must be after start")],
+    strict=True,
+    ordered=True,
+    unique=["article_id", "sentence_no"],
+)
+
+REMOVED_LINES = pa.DataFrameSchema(
+    {
+        "article_id": _str(),
+        "line_no": pa.Column(int, pa.Check.ge(1)),
+        "rule_id": _str(),
+        "category": _str(),
+        "text": _str(),
+    },
+    strict=True,
+    ordered=True,
+    unique=["article_id", "line_no"],
+)
+
+INPUT_WARNINGS = pa.DataFrameSchema(
+    {
+        "source": _str(pa.Check.isin(["sidecar", "file"])),
+        "file": _str(),
+        "message": _str(),
+    },
+    strict=True,
+    ordered=True,
+)
