@@ -8,7 +8,7 @@ import yaml
 from helpers.paths import PROJECT_ROOT
 
 sys.path.insert(0, str(PROJECT_ROOT / "scripts"))
-import sync_environment  # noqa: E402
+import sync_environment
 
 
 def test_every_direct_dependency_is_locked():

@@ -87,7 +87,8 @@ def test_parse_header(lang, top, date, time, basis, author, outlet, title):
 
 
 def test_date_deep_in_body_is_never_the_publication_date():
-    text = ("Putin engages in security talks\n\n" + BODY["en"] + "\n\n— Colonel Assimi GOITA (@GoitaAssimi) March 27, 2024")
+    tweet = "— Colonel Assimi GOITA (@GoitaAssimi) March 27, 2024"
+    text = "Putin engages in security talks\n\n" + BODY["en"] + "\n\n" + tweet
     info = parse_header(split_lines(text), LABELS, boilerplate_matcher("en").__contains__)
     assert info.published_date is None and info.published_basis == "none"
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from helpers import SUPPORTED_LANGUAGES
 from helpers.header import HeaderInfo
@@ -73,7 +73,7 @@ class BoilerplateMatcher:
         return self.match(line) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def boilerplate_matcher(language: str, languages: tuple[str, ...] = SUPPORTED_LANGUAGES) -> BoilerplateMatcher:
     """The matcher for articles in `language` (cached: patterns are compiled once per language)."""
     ordered = [language] if language in languages else []

@@ -12,7 +12,7 @@ Known limits: patterns are regular expressions matched against whole stripped li
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -110,7 +110,7 @@ def _read_yaml(path: Path) -> dict:
         return yaml.safe_load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(language: str) -> Lexicon:
     """Load and validate one language's lexicon (cached: reference data is read once)."""
     path = LEXICON_DIR / f"{language}.yaml"
@@ -122,7 +122,7 @@ def load_lexicon(language: str) -> Lexicon:
     return lexicon
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_common_boilerplate() -> CommonBoilerplate:
     """Load the language-independent boilerplate rules."""
     data = CommonBoilerplate.model_validate(_read_yaml(REFERENCE_DIR / "boilerplate_common.yaml"))
