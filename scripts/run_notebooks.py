@@ -34,6 +34,12 @@ def main() -> int:
     }
     for name in NOTEBOOKS:
         target = executed / name
+        declared = pm.inspect_notebook(str(ROOT / "notebooks" / name))
+        unknown = sorted(set(parameters) - set(declared))
+        if unknown:  # papermill would only warn; an unknown parameter is a mistake
+            print(f"error: {name} has no parameter {', '.join(unknown)} (it has: {', '.join(declared)})",
+                  file=sys.stderr)
+            return 2
         try:
             pm.execute_notebook(ROOT / "notebooks" / name, target, parameters=parameters,
                                 kernel_name="python3", progress_bar=False, cwd=str(ROOT / "notebooks"))

@@ -44,3 +44,15 @@ def test_notebook_runs_on_the_seeds(path, tmp_path):
     assert (out / "tables" / "articles.csv").exists()
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_papermill_reads_every_parameter_with_type_and_help(path):
+    import papermill as pm
+
+    parameters = pm.inspect_notebook(str(path))
+    nb = nbformat.read(path, as_version=4)
+    declared = [line.split(":")[0] for line in nb.cells[1].source.splitlines() if line.strip()]
+    assert sorted(parameters) == sorted(declared)
+    for name, spec in parameters.items():
+        assert spec["inferred_type_name"] != "None" and spec["help"], name
