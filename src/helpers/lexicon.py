@@ -84,6 +84,21 @@ class CreditPhrases(_Frozen):
     after: list[str] = Field(default_factory=list)
 
 
+class Inflection(_Frozen):
+    """How names and adjectives change form in a language, for matching.
+
+    A name matches followed by one of `noun_suffixes` (also after dropping one of `strip_final`
+    from its end: ru Россия -> России); an adjective stem matches followed by one of
+    `adjective_suffixes` (bg руск- -> руски, руската); any match may carry one of `prefixes`
+    (Arabic clitics: و, ب, ل, ال...).
+    """
+
+    strip_final: list[str] = Field(default_factory=list)
+    noun_suffixes: list[str] = Field(default_factory=lambda: [""])
+    adjective_suffixes: list[str] = Field(default_factory=lambda: [""])
+    prefixes: list[str] = Field(default_factory=list)
+
+
 class Lexicon(_Frozen):
     """The validated content of one language file."""
 
@@ -94,6 +109,7 @@ class Lexicon(_Frozen):
     header: HeaderLabels = Field(default_factory=HeaderLabels)
     boilerplate: list[BoilerplateRule] = Field(default_factory=list)
     credit: CreditPhrases = Field(default_factory=CreditPhrases)
+    inflection: Inflection = Field(default_factory=Inflection)
 
     def rules(self) -> list[BoilerplateRule]:
         """Boilerplate rules with the file's source filled in where an entry has none."""

@@ -1,0 +1,86 @@
+"""Build data/reference/countries.csv and country_names.csv from CLDR (babel) and ISO 3166 (pycountry).
+
+countries.csv: one row per UN member state (193) and per non-state party listed in
+data/reference/organizations.csv. country_names.csv: every CLDR display name of each country in
+each supported language, plus the short form of CLDR names written "Congo - Brazzaville" or
+"Конго (Бразавил)" (marked `cldr_short`; such a short form may be shared by two countries and is
+then resolved by context or reported as ambiguous). Curated aliases (inflections, demonyms,
+capitals, metonyms) live in data/reference/country_aliases.csv, maintained by hand.
+
+Run: .venv/bin/python scripts/build_countries.py
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from pathlib import Path
+
+import babel
+import pycountry
+from babel import Locale
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from helpers import SUPPORTED_LANGUAGES  # noqa: E402
+
+REFERENCE = ROOT / "data" / "reference"
+# The 193 UN member states (ISO 3166-1 alpha-2), from the UN's list of member states.
+UN_MEMBERS = [
+    "AF", "AL", "DZ", "AD", "AO", "AG", "AR", "AM", "AU", "AT", "AZ", "BS", "BH", "BD", "BB", "BY", "BE",
+    "BZ", "BJ", "BT", "BO", "BA", "BW", "BR", "BN", "BG", "BF", "BI", "CV", "KH", "CM", "CA", "CF", "TD",
+    "CL", "CN", "CO", "KM", "CG", "CR", "CI", "HR", "CU", "CY", "CZ", "KP", "CD", "DK", "DJ", "DM", "DO",
+    "EC", "EG", "SV", "GQ", "ER", "EE", "SZ", "ET", "FJ", "FI", "FR", "GA", "GM", "GE", "DE", "GH", "GR",
+    "GD", "GT", "GN", "GW", "GY", "HT", "HN", "HU", "IS", "IN", "ID", "IR", "IQ", "IE", "IL", "IT", "JM",
+    "JP", "JO", "KZ", "KE", "KI", "KW", "KG", "LA", "LV", "LB", "LS", "LR", "LY", "LI", "LT", "LU", "MG",
+    "MW", "MY", "MV", "ML", "MT", "MH", "MR", "MU", "MX", "FM", "MC", "MN", "ME", "MA", "MZ", "MM", "NA",
+    "NR", "NP", "NL", "NZ", "NI", "NE", "NG", "MK", "NO", "OM", "PK", "PW", "PA", "PG", "PY", "PE", "PH",
+    "PL", "PT", "QA", "KR", "MD", "RO", "RU", "RW", "KN", "LC", "VC", "WS", "SM", "ST", "SA", "SN", "RS",
+    "SC", "SL", "SG", "SK", "SI", "SB", "SO", "ZA", "SS", "ES", "LK", "SD", "SR", "SE", "CH", "SY", "TJ",
+    "TH", "TL", "TG", "TO", "TT", "TN", "TR", "TM", "TV", "UG", "UA", "AE", "GB", "TZ", "US", "UY", "UZ",
+    "VU", "VE", "VN", "YE", "ZM", "ZW",
+]
+# Observer states and partially recognised states that news reports as parties.
+OTHER_STATES = ["PS", "VA", "XK", "TW", "EH"]
+_SHORT = re.compile(r"^(.*?)\s*(?:\(.*\)|\s-\s.*)$")
+
+
+def main() -> None:
+    assert len(UN_MEMBERS) == 193, len(UN_MEMBERS)
+    cldr_source = f"CLDR via babel {babel.__version__}"
+    countries, names = [], []
+    for iso2 in UN_MEMBERS + OTHER_STATES:
+        record = pycountry.countries.get(alpha_2=iso2)
+        iso3 = record.alpha_3 if record else {"XK": "XKX"}[iso2]
+        countries.append({"iso3": iso3, "iso2": iso2, "kind": "state", "un_member": iso2 in UN_MEMBERS,
+                          "name_en": Locale("en").territories[iso2],
+                          "source": "ISO 3166-1 via pycountry " + pycountry.__version__ + "; UN member list"})
+        for lang in SUPPORTED_LANGUAGES:
+            name = Locale(lang).territories.get(iso2)
+            if not name:
+                continue
+            names.append({"iso3": iso3, "lang": lang, "name": name, "name_type": "cldr", "source": cldr_source})
+            short = _SHORT.match(name)
+            if short and short.group(1).strip():
+                names.append({"iso3": iso3, "lang": lang, "name": short.group(1).strip(), "name_type": "cldr_short",
+                              "source": cldr_source})
+    with (REFERENCE / "organizations.csv").open(encoding="utf-8") as fh:
+        for org in csv.DictReader(fh):
+            countries.append({"iso3": org["code"], "iso2": "", "kind": "organization", "un_member": False,
+                              "name_en": org["name_en"], "source": org["source"]})
+    _write(REFERENCE / "countries.csv", countries)
+    unique = {(n["iso3"], n["lang"], n["name"]): n for n in names}
+    _write(REFERENCE / "country_names.csv", sorted(unique.values(), key=lambda n: (n["iso3"], n["lang"], n["name"])))
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {path.relative_to(ROOT)} ({len(rows)} rows)")
+
+
+if __name__ == "__main__":
+    main()

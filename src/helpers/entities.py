@@ -1,0 +1,133 @@
+"""Entities stage: find countries (and non-state parties) in text, in every supported language.
+
+Reference data: `data/reference/countries.csv` and `country_names.csv` (generated from CLDR and
+ISO 3166 by `scripts/build_countries.py`), `country_aliases.csv` (curated: press names,
+demonyms, adjective stems, capitals and seats of power used as metonyms), `organizations.csv`
+(EU, UN, AU, ECOWAS, AES) and `ambiguous_names.csv`. Inflection rules per language are in the
+`inflection` section of `data/reference/lang/<code>.yaml`, so "России", "Rusiei", "Nigerului",
+"нигерската", "maliennes" and "وروسيا" match without listing every form.
+
+A name that belongs to several countries (the bare "Congo") is returned with all its candidates
+and `ambiguous=True`, never silently resolved; the extraction stage resolves it from context or
+reports it.
+
+Known limits: only the curated countries have demonyms, adjectives and capitals so far (see
+country_aliases.csv); for the others, CLDR names (and their inflections) are matched. All-caps
+acronyms (US, EU, РФ) are matched case-sensitively, everything else case-insensitively.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from helpers.lexicon import load_lexicon
+from helpers.paths import REFERENCE_DIR
+
+NAME_TYPES_FROM_CLDR = {"cldr", "cldr_short"}
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    surface: str
+    codes: tuple[str, ...]  # one ISO3 (or organisation) code, or several when ambiguous
+    alias_type: str
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.codes) > 1
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (REFERENCE_DIR / name).open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@cache
+def country_names(language: str) -> tuple[tuple[str, str, str], ...]:
+    """(surface, code, alias_type) of every name of every country in one language."""
+    rows = [(r["name"], r["iso3"], r["name_type"]) for r in _read_csv("country_names.csv") if r["lang"] == language]
+    rows += [(r["alias"], r["iso3"], r["alias_type"]) for r in _read_csv("country_aliases.csv")
+             if r["lang"] == language]
+    return tuple(rows)
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [ch for ch in surface if ch.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(ch.isupper() for ch in letters) and " " not in surface
+
+
+class CountryMatcher:
+    """All country names of one language compiled into two regexes (acronyms, the rest)."""
+
+    def __init__(self, language: str):
+        inflection = load_lexicon(language).inflection
+        self.language = language
+        self.noun_suffixes = set(inflection.noun_suffixes)
+        self.adjective_suffixes = set(inflection.adjective_suffixes)
+        # head (casefolded unless acronym) -> {code: kind}
+        self.heads: dict[str, dict[str, str]] = {}
+        self.alias_types: dict[tuple[str, str], str] = {}
+        for surface, code, alias_type in country_names(language):
+            kind = "adjective" if alias_type == "adjective_stem" else "noun"
+            self._add(surface, code, kind, alias_type)
+            if kind == "noun" and not _is_acronym(surface):
+                for final in inflection.strip_final:
+                    if surface.endswith(final) and len(surface) > len(final) + 2:
+                        self._add(surface[: -len(final)], code, "noun_stripped", alias_type)
+        prefixes = "|".join(re.escape(p) for p in sorted(inflection.prefixes, key=len, reverse=True))
+        prefix_group = f"(?P<prefix>{prefixes})?" if prefixes else "(?P<prefix>)"
+        acronyms = [h for h in self.heads if _is_acronym(h)]
+        words = [h for h in self.heads if not _is_acronym(h)]
+        self._regexes = []
+        for heads, flags in ((words, re.IGNORECASE), (acronyms, 0)):
+            if heads:
+                alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+                self._regexes.append(re.compile(rf"(?<!\w){prefix_group}(?P<head>{alternation})(?P<tail>\w*)", flags))
+
+    def _add(self, surface: str, code: str, kind: str, alias_type: str) -> None:
+        head = surface if _is_acronym(surface) else surface.casefold()
+        entry = self.heads.setdefault(head, {})
+        # A noun reading wins over a stripped-stem reading of the same head.
+        if entry.get(code) in (None, "noun_stripped"):
+            entry[code] = kind
+        self.alias_types.setdefault((head, code), alias_type)
+
+    def _tail_ok(self, kind: str, tail: str) -> bool:
+        if kind == "adjective":
+            return tail in self.adjective_suffixes
+        if kind == "noun_stripped":
+            return tail != "" and tail in self.noun_suffixes
+        return tail in self.noun_suffixes
+
+    def find(self, text: str) -> list[CountryMention]:
+        """Every country mention in `text`, left to right, without overlaps."""
+        found: list[CountryMention] = []
+        for regex in self._regexes:
+            for m in regex.finditer(text):
+                head_text = m.group("head")
+                head = head_text if _is_acronym(head_text) and regex.flags & re.IGNORECASE == 0 \
+                    else head_text.casefold()
+                entry = self.heads.get(head) or self.heads.get(head_text, {})
+                codes = tuple(sorted(code for code, kind in entry.items() if self._tail_ok(kind, m.group("tail"))))
+                if not codes:
+                    continue
+                start = m.start("head")
+                found.append(CountryMention(start, m.end(), text[start: m.end()], codes,
+                                            self.alias_types.get((head, codes[0]), "")))
+        found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        result: list[CountryMention] = []
+        for mention in found:
+            if not result or mention.start >= result[-1].end:
+                result.append(mention)
+        return result
+
+
+@cache
+def country_matcher(language: str) -> CountryMatcher:
+    """The matcher of one language (built once: reference data is read once per run)."""
+    return CountryMatcher(language)
