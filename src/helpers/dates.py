@@ -104,3 +104,78 @@ def find_full_dates(text: str) -> list[FoundDate]:
             taken.append((m.start(), m.end()))
             found.append(FoundDate(date, m.start(), m.end(), text[m.start(): m.end()], time))
     return sorted(found, key=lambda f: f.start)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A date resolved against a publication date: value at its precision, and the rule used."""
+
+    value: str  # YYYY-MM-DD, YYYY-MM, YYYY or "" (unresolved)
+    precision: str  # day, month, year or unknown
+    rule: str
+
+
+UNRESOLVED_NO_ANCHOR = ResolvedDate("", "unknown", "unresolved: no publication date to anchor a relative date")
+
+
+@lru_cache(maxsize=None)
+def weekday_names(language: str) -> dict[str, int]:
+    """Weekday names of a language (CLDR), lower-cased, to 0 (Monday) .. 6 (Sunday)."""
+    from babel import Locale
+
+    names: dict[str, int] = {}
+    locale = Locale(language)
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.days[context][width].items():
+                key = name.lower().rstrip(".")
+                if len(key) >= 3:
+                    names.setdefault(key, number)
+    return names
+
+
+def resolve_weekday(weekday: int, published: dt.date | None, status: str) -> ResolvedDate:
+    """A bare weekday: for an occurred contact the latest such day on or before publication
+    (the publication weekday itself is the publication day); for a planned one the next such day
+    after publication."""
+    if published is None:
+        return UNRESOLVED_NO_ANCHOR
+    if status == "planned":
+        delta = (weekday - published.weekday()) % 7 or 7
+        return ResolvedDate((published + dt.timedelta(days=delta)).isoformat(), "day",
+                            "weekday: next such day after publication (planned)")
+    delta = (published.weekday() - weekday) % 7
+    return ResolvedDate((published - dt.timedelta(days=delta)).isoformat(), "day",
+                        "weekday: latest such day on or before publication")
+
+
+def resolve_month(month: int, published: dt.date | None, status: str, year: int | None = None) -> ResolvedDate:
+    """A month without a day, at month precision (never a made-up day). Without a written year,
+    the year is inferred: occurred contacts are not after the publication month, planned ones not
+    before it."""
+    if year is not None:
+        return ResolvedDate(f"{year:04d}-{month:02d}", "month", "month with explicit year")
+    if published is None:
+        return UNRESOLVED_NO_ANCHOR
+    if status == "planned":
+        inferred = published.year if month >= published.month else published.year + 1
+        rule = "month: year inferred, not before the publication month (planned)"
+    else:
+        inferred = published.year if month <= published.month else published.year - 1
+        rule = "month: year inferred, not after the publication month"
+    return ResolvedDate(f"{inferred:04d}-{month:02d}", "month", rule)
+
+
+def shift_days(anchor: dt.date | None, days: int, rule: str) -> ResolvedDate:
+    """A day counted from an anchor ("yesterday", "the previous day", "a day after X")."""
+    if anchor is None:
+        return ResolvedDate("", "unknown", f"unresolved: {rule} needs an anchor date")
+    return ResolvedDate((anchor + dt.timedelta(days=days)).isoformat(), "day", rule)
+
+
+def shift_months(published: dt.date | None, months: int, rule: str) -> ResolvedDate:
+    """"last month" / "next month" / "earlier this month" at month precision."""
+    if published is None:
+        return UNRESOLVED_NO_ANCHOR
+    index = published.year * 12 + published.month - 1 + months
+    return ResolvedDate(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", rule)
