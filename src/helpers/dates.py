@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from helpers import SUPPORTED_LANGUAGES
 
@@ -118,7 +118,7 @@ class ResolvedDate:
 UNRESOLVED_NO_ANCHOR = ResolvedDate("", "unknown", "unresolved: no publication date to anchor a relative date")
 
 
-@lru_cache(maxsize=None)
+@cache
 def weekday_names(language: str) -> dict[str, int]:
     """Weekday names of a language (CLDR), lower-cased, to 0 (Monday) .. 6 (Sunday)."""
     from babel import Locale
