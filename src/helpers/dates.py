@@ -33,21 +33,26 @@ class FoundDate:
     time: str = ""  # HH:MM or HH:MM:SS when written next to the date
 
 
-@lru_cache(maxsize=1)
-def month_names() -> dict[str, int]:
-    """Month names and abbreviations of every supported language (CLDR), lower-cased, to 1..12."""
+def _cldr_calendar_names(field: str, languages: tuple[str, ...]) -> dict[str, int]:
+    """CLDR month ("months") or weekday ("days") names, wide and abbreviated, lower-cased."""
     from babel import Locale
 
     names: dict[str, int] = {}
-    for code in SUPPORTED_LANGUAGES:
-        locale = Locale(code)
+    for code in languages:
+        table = getattr(Locale(code), field)
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
-                for number, name in locale.months[context][width].items():
+                for number, name in table[context][width].items():
                     key = name.lower().rstrip(".")
                     if len(key) >= 3:
                         names.setdefault(key, number)
     return names
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Month names and abbreviations of every supported language (CLDR), lower-cased, to 1..12."""
+    return _cldr_calendar_names("months", SUPPORTED_LANGUAGES)
 
 
 @lru_cache(maxsize=1)
@@ -121,17 +126,7 @@ UNRESOLVED_NO_ANCHOR = ResolvedDate("", "unknown", "unresolved: no publication d
 @cache
 def weekday_names(language: str) -> dict[str, int]:
     """Weekday names of a language (CLDR), lower-cased, to 0 (Monday) .. 6 (Sunday)."""
-    from babel import Locale
-
-    names: dict[str, int] = {}
-    locale = Locale(language)
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in locale.days[context][width].items():
-                key = name.lower().rstrip(".")
-                if len(key) >= 3:
-                    names.setdefault(key, number)
-    return names
+    return _cldr_calendar_names("days", (language,))
 
 
 def resolve_weekday(weekday: int, published: dt.date | None, status: str) -> ResolvedDate:
