@@ -99,6 +99,60 @@ class Inflection(_Frozen):
     prefixes: list[str] = Field(default_factory=list)
 
 
+def _check_patterns(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        re.compile(pattern, re.IGNORECASE)
+    return patterns
+
+
+class ContactLexicon(_Frozen):
+    """Regular expressions (matched case-insensitively, from a word start) that report contacts.
+
+    Types: `phone_call`, `message`, `visit`, `summit`, `meeting`; `talks` is a generic
+    "spoke/discussed with" whose type comes from context. `planned` marks a future contact,
+    `negation` a denied or cancelled one, `habitual` a background statement ("frequently"),
+    `anaphora_pair` a reference to the parties of the previous contact ("the two leaders"),
+    `continuation` a reference to a contact already reported ("the call"), `similar` a new
+    contact of the same kind ("a similar call").
+    """
+
+    phone_call: list[str]
+    message: list[str]
+    visit: list[str]
+    summit: list[str]
+    meeting: list[str]
+    talks: list[str]
+    planned: list[str]
+    negation: list[str]
+    habitual: list[str]
+    anaphora_pair: list[str]
+    continuation: list[str]
+    similar: list[str]
+
+    @field_validator("*")
+    @classmethod
+    def _compile(cls, value: list[str]) -> list[str]:
+        return _check_patterns(value)
+
+
+class DateLexicon(_Frozen):
+    """Date words CLDR does not give: relative days and months, anchors to another contact."""
+
+    prepositions: list[str]
+    relative_days: dict[str, int]
+    relative_months: dict[str, int]
+    previous_day: list[str]
+    same_day: list[str]
+    day_after_clause: list[str]
+    weekdays_extra: dict[str, int] = Field(default_factory=dict)
+    ambiguous_months: list[str] = Field(default_factory=list)  # month names that are also common words
+
+
+ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart")
+TOPIC_CODES = ("security", "counter_terrorism", "military_cooperation", "economy_trade", "energy",
+               "agriculture_food", "mining", "humanitarian", "political")
+
+
 class Lexicon(_Frozen):
     """The validated content of one language file."""
 
@@ -110,6 +164,21 @@ class Lexicon(_Frozen):
     boilerplate: list[BoilerplateRule] = Field(default_factory=list)
     credit: CreditPhrases = Field(default_factory=CreditPhrases)
     inflection: Inflection = Field(default_factory=Inflection)
+    contact: ContactLexicon | None = None
+    dates: DateLexicon | None = None
+    roles: dict[str, list[str]] = Field(default_factory=dict)
+    topics: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("roles", "topics")
+    @classmethod
+    def _known_codes(cls, value: dict[str, list[str]], info) -> dict[str, list[str]]:
+        allowed = ROLE_CODES if info.field_name == "roles" else TOPIC_CODES
+        unknown = set(value) - set(allowed)
+        if unknown:
+            raise ValueError(f"unknown {info.field_name}: {sorted(unknown)}; allowed: {allowed}")
+        for patterns in value.values():
+            _check_patterns(patterns)
+        return value
 
     def rules(self) -> list[BoilerplateRule]:
         """Boilerplate rules with the file's source filled in where an entry has none."""

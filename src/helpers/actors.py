@@ -1,0 +1,188 @@
+"""Actors: the registry of people with time-bounded roles, and matching their names in text.
+
+Reference data: `data/reference/actors.csv` (stable `actor_id`, Wikidata QID where verified,
+canonical Latin name, aliases in Latin, Cyrillic and Arabic scripts, source) and
+`actor_roles.csv` (actor, country, role, start, end, source). Roles: head_of_state,
+head_of_government, foreign_minister, defence_minister, junta_leader.
+
+Matching works on tokens folded to ASCII (anyascii) and lower-cased, so "Гоита", "Goïta" and
+"Goita" agree. A token also matches an alias token when it extends the alias's stem by a short
+case ending (Путина, Лаврова, Гоитой) or is a close transliteration variant of it (Гойта ~
+Гоита: same first letter, similarity >= 80). One-word aliases must be capitalised in scripts
+that have case, and aliases of three letters or fewer must match exactly. Arabic clitics (و،
+ب، ل، ال...) are stripped before folding.
+
+Known limits: coverage is heads of state of African states and the main outside powers plus
+foreign and defence ministers of some (see actor_roles.csv); a surname shared by two actors is
+resolved by the roles active on the article's date, else reported ambiguous.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from anyascii import anyascii
+from rapidfuzz.fuzz import ratio
+
+from helpers.paths import REFERENCE_DIR
+
+TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+ARABIC_CLITICS = ("وال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+MAX_ALIAS_TOKENS = 5
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor_id: str
+    wikidata_qid: str
+    name: str
+    aliases: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Role:
+    actor_id: str
+    country: str
+    role: str
+    start: dt.date
+    end: dt.date | None
+    source: str
+
+    def active_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    surface: str
+    actor_ids: tuple[str, ...]  # one, or several when a surname is shared
+
+
+def fold(token: str) -> str:
+    """ASCII-folded, lower-cased form of a token."""
+    return anyascii(token).lower().replace("'", "").replace("’", "")
+
+
+def fold_variants(token: str) -> tuple[str, ...]:
+    """A text token's folded forms: as written, and without a leading Arabic clitic."""
+    variants = [fold(token)]
+    if token and "\u0600" <= token[0] <= "\u06ff":
+        for clitic in ARABIC_CLITICS:
+            if token.startswith(clitic) and len(token) - len(clitic) >= 3:
+                variants.append(fold(token[len(clitic):]))
+    return tuple(variants)
+
+
+def _has_case(token: str) -> bool:
+    return token[:1].lower() != token[:1].upper()
+
+
+class ActorRegistry:
+    """Actors and their roles, read once from the reference files."""
+
+    def __init__(self) -> None:
+        with (REFERENCE_DIR / "actors.csv").open(encoding="utf-8") as fh:
+            self.actors = {
+                row["actor_id"]: Actor(row["actor_id"], row["wikidata_qid"], row["name"],
+                                       tuple(a.strip() for a in row["aliases"].split(";") if a.strip()),
+                                       row["source"])
+                for row in csv.DictReader(fh)
+            }
+        with (REFERENCE_DIR / "actor_roles.csv").open(encoding="utf-8") as fh:
+            self.roles = [
+                Role(row["actor_id"], row["country"], row["role"], dt.date.fromisoformat(row["start"]),
+                     dt.date.fromisoformat(row["end"]) if row["end"] else None, row["source"])
+                for row in csv.DictReader(fh)
+            ]
+        self._by_actor: dict[str, list[Role]] = {}
+        for role in self.roles:
+            self._by_actor.setdefault(role.actor_id, []).append(role)
+
+    def roles_of(self, actor_id: str, day: dt.date | None = None) -> list[Role]:
+        return [r for r in self._by_actor.get(actor_id, []) if r.active_on(day)]
+
+    def country_of(self, actor_id: str, day: dt.date | None = None) -> str:
+        """The actor's country on a day (any of its roles when no day is known), if unique."""
+        countries = {r.country for r in self.roles_of(actor_id, day)} or \
+            {r.country for r in self.roles_of(actor_id)}
+        return next(iter(countries)) if len(countries) == 1 else ""
+
+    def holders(self, country: str, role: str, day: dt.date | None) -> list[str]:
+        """Actors holding a role in a country on a day (all who ever held it when no day)."""
+        return sorted({r.actor_id for r in self.roles if r.country == country and r.role == role
+                       and r.active_on(day)})
+
+
+@cache
+def registry() -> ActorRegistry:
+    return ActorRegistry()
+
+
+class ActorMatcher:
+    """Alias token sequences, folded, indexed by their first token's first two letters."""
+
+    def __init__(self, reg: ActorRegistry):
+        self.registry = reg
+        self._aliases: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for actor in reg.actors.values():
+            for alias in (actor.name, *actor.aliases):
+                raw_tokens = TOKEN.findall(alias)
+                tokens = tuple(fold(t) for t in raw_tokens)
+                if not tokens or len(tokens) > MAX_ALIAS_TOKENS:
+                    continue
+                entry = (tokens, actor.actor_id, len(raw_tokens) == 1 and len(tokens[0]) <= 3)
+                self._aliases.setdefault(tokens[0][:2], []).append(entry)
+
+    @staticmethod
+    def _token_matches(token: str, alias_token: str, exact_only: bool) -> bool:
+        if token == alias_token:
+            return True
+        if exact_only or len(alias_token) < 4 or len(token) < 4:
+            return False
+        stem = alias_token[:-1] if len(alias_token) > 4 else alias_token
+        if token.startswith(stem) and len(token) - len(alias_token) <= 3:
+            return True
+        return token[0] == alias_token[0] and len(alias_token) >= 5 and ratio(token, alias_token) >= 80
+
+    def find(self, text: str) -> list[ActorMention]:
+        """Actor mentions in `text`, longest alias first, without overlaps."""
+        spans = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+        folded = [fold_variants(s[2]) for s in spans]
+        found: list[ActorMention] = []
+        i = 0
+        while i < len(spans):
+            best: tuple[int, set[str]] = (0, set())
+            candidates = [a for v in folded[i] for a in self._aliases.get(v[:2], [])]
+            for alias_tokens, actor_id, exact_only in candidates:
+                n = len(alias_tokens)
+                if n < best[0] or i + n > len(spans):
+                    continue
+                if n == 1 and _has_case(spans[i][2]) and not spans[i][2][0].isupper():
+                    continue
+                if all(any(self._token_matches(v, alias_tokens[k], exact_only) for v in folded[i + k])
+                       for k in range(n)):
+                    if n > best[0]:
+                        best = (n, {actor_id})
+                    else:
+                        best[1].add(actor_id)
+            if best[0]:
+                start, end = spans[i][0], spans[i + best[0] - 1][1]
+                found.append(ActorMention(start, end, text[start:end], tuple(sorted(best[1]))))
+                i += best[0]
+            else:
+                i += 1
+        return found
+
+
+@cache
+def actor_matcher() -> ActorMatcher:
+    return ActorMatcher(registry())

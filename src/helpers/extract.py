@@ -1,0 +1,479 @@
+"""Extraction stage: diplomatic-contact mentions from clean article sentences.
+
+For every sentence (with the article's earlier mentions as context) the stage finds
+- parties: countries (`entities`), registry actors (`actors`, whose country comes from their
+  roles on the article's date) and role phrases ("the Malian foreign minister": the holder of
+  the role on that date becomes a participant); organisations count only when fewer than two
+  states are named, except the Alliance of Sahel States, which stands for its members;
+- a contact trigger from the language's lexicon (`contact` in data/reference/lang/<code>.yaml):
+  phone_call, message, visit, summit, meeting, or a generic "talks" whose type is taken from
+  the previous contact in the article (else `other`);
+- the status: `planned` when a future marker sits near the trigger, else `occurred`; a denied
+  or cancelled contact, or a habitual statement ("they speak frequently"), gives no mention
+  (denials are listed in the rejected table);
+- the date: the sentence's own date expression nearest the trigger (explicit dates, weekdays,
+  months, "yesterday", "last month"), resolved against the publication date only (helpers.dates);
+  else "the previous day"/"the same day" against the article's lead contact; else the date of an
+  earlier mention of the same parties; else the previous mention's date when it is at most two
+  sentences back; else none. `date_basis` says which rule fired, `date_raw` quotes the phrase;
+- topics from keyword sets over the sentence and its neighbours.
+
+A sentence whose trigger is only a reference to a contact already reported ("the call",
+"разговора", "această întâlnire") adds no mention. "A day after X" splits a sentence into two
+contacts, X one day earlier. A phone call with more than two states is split into bilateral
+calls with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls);
+other contacts with three or more states are one multilateral mention.
+
+Known limits: rules, not a parser: a party named only in a subordinate clause unrelated to the
+contact can be taken as a party; pronouns are resolved only through "the two leaders"-style
+phrases; type "talks" without a typed contact before it is `other`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from helpers.actors import actor_matcher, registry
+from helpers.dates import (
+    ResolvedDate,
+    find_full_dates,
+    resolve_month,
+    resolve_weekday,
+    shift_days,
+    shift_months,
+    weekday_names,
+)
+from helpers.entities import CountryMention, country_matcher
+from helpers.lexicon import load_lexicon
+
+TYPE_ORDER = ("phone_call", "message", "summit", "visit", "meeting", "talks")
+AES_MEMBERS = ("BFA", "MLI", "NER")
+ORGANISATIONS = {"EUU", "UNO", "AFU", "ECW", "AES"}
+PLANNED_WINDOW_BEFORE, PLANNED_WINDOW_AFTER = 80, 40
+ROLE_COUNTRY_WINDOW = 60
+CARRY_SENTENCES = 2
+
+
+def _alternation(patterns: Sequence[str], prefixes: Sequence[str] = ()) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    prefix = "(?:" + "|".join(re.escape(p) for p in prefixes) + ")?" if prefixes else ""
+    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """One language's contact, date, role and topic patterns, compiled once."""
+
+    language: str
+    triggers: dict[str, re.Pattern[str]]
+    markers: dict[str, re.Pattern[str] | None]
+    roles: dict[str, re.Pattern[str]]
+    topics: dict[str, re.Pattern[str]]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    relative_days: dict[str, int]
+    relative_months: dict[str, int]
+    date_regex: re.Pattern[str]
+    previous_day: re.Pattern[str] | None
+    same_day: re.Pattern[str] | None
+    day_after_clause: re.Pattern[str] | None
+    ambiguous_months: frozenset[str]
+    prepositions: tuple[str, ...]
+
+
+@cache
+def language_rules(language: str) -> LanguageRules:
+    lexicon = load_lexicon(language)
+    if lexicon.contact is None or lexicon.dates is None:
+        raise ValueError(f"lexicon {language!r} has no contact/dates sections")
+    prefixes = lexicon.inflection.prefixes
+    contact = lexicon.contact
+    triggers = {t: _alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
+    markers = {m: _alternation(getattr(contact, m), prefixes)
+               for m in ("planned", "negation", "habitual", "anaphora_pair", "continuation", "similar")}
+    dates = lexicon.dates
+    weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
+    from babel import Locale
+
+    months = {}
+    for context in ("format", "stand-alone"):
+        for number, name in Locale(language).months[context]["wide"].items():
+            months[name.lower()] = number
+    words = sorted([*weekdays, *months, *dates.relative_days, *dates.relative_months], key=len, reverse=True)
+    date_regex = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.IGNORECASE)
+    return LanguageRules(
+        language=language,
+        triggers={t: r for t, r in triggers.items() if r is not None},
+        markers=markers,
+        roles={r: _alternation(p, prefixes) for r, p in lexicon.roles.items() if p},
+        topics={t: _alternation(p, prefixes) for t, p in lexicon.topics.items() if p},
+        weekdays=weekdays,
+        months=months,
+        relative_days={k.lower(): v for k, v in dates.relative_days.items()},
+        relative_months={k.lower(): v for k, v in dates.relative_months.items()},
+        date_regex=date_regex,
+        previous_day=_alternation(dates.previous_day),
+        same_day=_alternation(dates.same_day),
+        day_after_clause=_alternation(dates.day_after_clause),
+        ambiguous_months=frozenset(m.lower() for m in dates.ambiguous_months),
+        prepositions=tuple(p.lower() for p in dates.prepositions),
+    )
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    start: int
+    end: int
+    raw: str
+    kind: str  # full, month_year, weekday, month, relative_day, relative_month
+    value: object
+
+
+def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpression]:
+    """Explicit and relative date phrases in a sentence (not yet resolved)."""
+    found = [DateExpression(d.start, d.end, d.raw, "full", d.date) for d in find_full_dates(text)]
+    taken = [(d.start, d.end) for d in found]
+    year_after = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")
+    day_near = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*$")
+    for m in rules.date_regex.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        word = m.group(0).lower()
+        raw = m.group(0)
+        if word in rules.relative_days:
+            found.append(DateExpression(m.start(), m.end(), raw, "relative_day", rules.relative_days[word]))
+        elif word in rules.relative_months:
+            found.append(DateExpression(m.start(), m.end(), raw, "relative_month", rules.relative_months[word]))
+        elif word in rules.weekdays:
+            found.append(DateExpression(m.start(), m.end(), raw, "weekday", rules.weekdays[word]))
+        elif word in rules.months:
+            year = year_after.match(text, m.end())
+            day_before = day_near.search(text[max(0, m.start() - 6): m.start()])
+            day_after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end():])
+            if word in rules.ambiguous_months and not (year or day_before or day_after):
+                before = text[: m.start()].lower().split()
+                lowercase_en = rules.language == "en" and not raw[0].isupper()
+                if not before or before[-1] not in rules.prepositions or lowercase_en:
+                    continue  # "may"/"mai" as a common word
+            if year:
+                found.append(DateExpression(m.start(), year.end(), text[m.start(): year.end()], "month_year",
+                                            (int(year.group(1)), rules.months[word])))
+            elif day_before or day_after:
+                day = int((day_before or day_after).group(1))
+                start = m.start() - (len(day_before.group(0)) if day_before else 0)
+                end = m.end() + (day_after.end() if day_after else 0)
+                found.append(DateExpression(start, end, text[start:end], "day_month", (rules.months[word], day)))
+            else:
+                found.append(DateExpression(m.start(), m.end(), raw, "month", rules.months[word]))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_expression(expr: DateExpression, published: dt.date | None, status: str) -> ResolvedDate:
+    """Resolve one date phrase against the publication date (never today)."""
+    if expr.kind == "full":
+        return ResolvedDate(expr.value.isoformat(), "day", f"explicit date '{expr.raw}'")
+    if expr.kind == "month_year":
+        year, month = expr.value
+        return resolve_month(month, published, status, year)
+    if expr.kind == "weekday":
+        return resolve_weekday(expr.value, published, status)
+    if expr.kind == "month":
+        return resolve_month(expr.value, published, status)
+    if expr.kind == "day_month":
+        month, day = expr.value
+        by_month = resolve_month(month, published, status)
+        if not by_month.value:
+            return by_month
+        try:
+            day_date = dt.date(int(by_month.value[:4]), month, day)
+        except ValueError:
+            return by_month
+        return ResolvedDate(day_date.isoformat(), "day", by_month.rule.replace("month:", "day and month:"))
+    if expr.kind == "relative_day":
+        return shift_days(published, expr.value, f"'{expr.raw}' from the publication date")
+    return shift_months(published, expr.value, f"'{expr.raw}' from the publication date")
+
+
+@dataclass
+class Mention:
+    """One reported contact, with its evidence sentence and how each field was decided."""
+
+    article_id: str
+    sentence_no: int
+    start: int
+    end: int
+    sentence: str
+    language: str
+    type: str
+    status: str
+    countries: tuple[str, ...]
+    participants: tuple[str, ...]
+    actor_ids: tuple[str, ...]
+    date: str
+    date_precision: str
+    date_raw: str
+    date_basis: str
+    topics: tuple[str, ...]
+    trigger: str
+    has_own_date: bool = False
+    index: int = 0
+
+    @property
+    def mention_id(self) -> str:
+        return f"{self.article_id}:{self.sentence_no}:{self.index}"
+
+
+@dataclass
+class ArticleContext:
+    """What earlier sentences of the article established."""
+
+    article_id: str
+    published: dt.date | None
+    mentions: list[Mention] = field(default_factory=list)
+    lead: Mention | None = None
+
+
+@dataclass
+class Notes:
+    """Side findings for the unmapped/ambiguous/rejected report."""
+
+    rows: list[dict] = field(default_factory=list)
+
+    def add(self, kind: str, article_id: str, sentence_no: int, surface: str, detail: str) -> None:
+        self.rows.append({"kind": kind, "article_id": article_id, "sentence_no": sentence_no,
+                          "surface": surface, "detail": detail})
+
+
+def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _spans(regex: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in regex.finditer(text)] if regex else []
+
+
+def _states_from_countries(mentions: Sequence[CountryMention], known: set[str], notes: Notes,
+                           article_id: str, sentence_no: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(position, code) of states and of organisations; ambiguous names resolved from `known`."""
+    states, orgs = [], []
+    for m in mentions:
+        codes = m.codes
+        if m.ambiguous:
+            resolved = [c for c in codes if c in known]
+            if len(resolved) == 1:
+                codes = tuple(resolved)
+            else:
+                notes.add("ambiguous_country", article_id, sentence_no, m.surface,
+                          f"candidates {';'.join(m.codes)}; not resolved from context")
+                continue
+        code = codes[0]
+        (orgs if code in ORGANISATIONS else states).append((m.start, code))
+    return states, orgs
+
+
+def _choose_type(hits: dict[str, list[tuple[int, int]]], n_states: int) -> str:
+    """The contact type by priority; a summit or conference needs three parties or more."""
+    for t in TYPE_ORDER:
+        if hits.get(t) and not (t == "summit" and n_states < 3):
+            return t
+    return ""
+
+
+def analyse_segment(text: str, offset: int, language: str, context: ArticleContext, sentence_no: int,
+                    notes: Notes, forced_date: ResolvedDate | None = None,
+                    inherited_type: str = "", forced_raw: str = "") -> list[Mention]:
+    """Mentions in one sentence (or one clause of it)."""
+    rules = language_rules(language)
+    published = context.published
+    hits = {t: [(m.start(), m.end()) for m in r.finditer(text)] for t, r in rules.triggers.items()}
+    if not any(hits.values()):
+        return []
+    continuation = _spans(rules.markers["continuation"], text)
+    similar = _spans(rules.markers["similar"], text)
+    live = {t: [h for h in spans if not _inside(h, continuation)] for t, spans in hits.items()}
+    if not any(live.values()):
+        return []  # only references to a contact already reported
+    if rules.markers["negation"] and rules.markers["negation"].search(text):
+        notes.add("rejected_negated", context.article_id, sentence_no, text[:160], "denied or cancelled contact")
+        return []
+    if rules.markers["habitual"] and rules.markers["habitual"].search(text):
+        notes.add("rejected_habitual", context.article_id, sentence_no, text[:160], "habitual/background statement")
+        return []
+
+    actors = actor_matcher().find(text)
+    reg = registry()
+    actor_states: list[tuple[int, str, str]] = []
+    for a in actors:
+        candidates = list(a.actor_ids)
+        if len(candidates) > 1:
+            active = [c for c in candidates if reg.roles_of(c, published)]
+            candidates = active if len(active) == 1 else candidates
+        if len(candidates) != 1:
+            notes.add("ambiguous_actor", context.article_id, sentence_no, a.surface, ";".join(a.actor_ids))
+            continue
+        country = reg.country_of(candidates[0], published)
+        if country:
+            actor_states.append((a.start, country, candidates[0]))
+    known = {c for _, c, _ in actor_states} | {c for m in context.mentions for c in m.countries}
+    states, orgs = _states_from_countries(country_matcher(language).find(text), known, notes,
+                                          context.article_id, sentence_no)
+    if any(code == "AES" for _, code in orgs):
+        position = next(p for p, c in orgs if c == "AES")
+        states += [(position, c) for c in AES_MEMBERS]
+    # Role phrases: "the Malian foreign minister" -> holder of that role on the date.
+    participants = [aid for _, _, aid in actor_states]
+    for role, regex in rules.roles.items():
+        if role == "counterpart":
+            continue
+        for m in regex.finditer(text):
+            near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
+            if not near:
+                continue
+            country = min(((abs(pos - m.start()), code) for pos, code in states if code in near))[1]
+            if any(reg.country_of(aid, published) == country for aid in participants):
+                continue
+            holders = reg.holders(country, role, published) if published else []
+            if len(holders) == 1:
+                participants.append(holders[0])
+
+    all_states = [(p, c) for p, c in states] + [(p, c) for p, c, _ in actor_states]
+    ordered: list[str] = []
+    for _, code in sorted(all_states):
+        if code not in ordered:
+            ordered.append(code)
+    anaphora = rules.markers["anaphora_pair"].search(text) if rules.markers["anaphora_pair"] else None
+    previous = context.mentions[-1] if context.mentions else None
+    if anaphora and previous is not None and len({c for _, c, _ in actor_states}) < 2:
+        ordered = list(previous.countries)
+        participants = list(dict.fromkeys([*previous.actor_ids, *participants]))
+    if len(ordered) < 2 and orgs:
+        ordered += [c for _, c in orgs if c != "AES" and c not in ordered]
+    if len(ordered) < 2:
+        if len(ordered) == 1:
+            notes.add("single_party", context.article_id, sentence_no, text[:160],
+                      f"contact words but one party ({ordered[0]})")
+        return []
+
+    ctype = _choose_type(live, len(ordered))
+    if not ctype:
+        notes.add("rejected_summit_two_parties", context.article_id, sentence_no, text[:160],
+                  "summit/conference words with fewer than three parties: a background reference")
+        return []
+    trigger_span = live[ctype][0] if live.get(ctype) else next(s for t in TYPE_ORDER for s in live.get(t, []))
+    if ctype == "talks":
+        if inherited_type:
+            ctype = inherited_type
+        elif (similar and previous is not None) or (previous is not None and previous.type != "other" and \
+                sentence_no - previous.sentence_no <= 3):
+            ctype = previous.type
+        else:
+            ctype = "other"
+    planned_regex = rules.markers["planned"]
+    window = text[max(0, trigger_span[0] - PLANNED_WINDOW_BEFORE): trigger_span[1] + PLANNED_WINDOW_AFTER]
+    status = "planned" if planned_regex and planned_regex.search(window) else "occurred"
+
+    # Date.
+    expressions = find_date_expressions(text, rules)
+    own = min(expressions, key=lambda e: abs(e.start - trigger_span[0])) if expressions else None
+    date_raw = own.raw if own else ""
+    if forced_date is not None:
+        resolved, date_raw = forced_date, forced_raw
+    elif own is not None:
+        resolved = resolve_expression(own, published, status)
+    elif rules.previous_day and (m := rules.previous_day.search(text)):
+        date_raw = m.group(0)
+        anchor = context.lead
+        resolved = shift_days(dt.date.fromisoformat(anchor.date) if anchor and anchor.date_precision == "day" else None,
+                              -1, f"'{date_raw}': a day before the article's lead contact")
+    elif rules.same_day and (m := rules.same_day.search(text)):
+        date_raw = m.group(0)
+        anchor = context.lead
+        if anchor and anchor.date:
+            resolved = ResolvedDate(anchor.date, anchor.date_precision,
+                                    f"'{date_raw}': the day of the article's lead contact")
+        else:
+            resolved = ResolvedDate("", "unknown", f"'{date_raw}': lead contact undated")
+    else:
+        same = [m for m in context.mentions if set(m.countries) == set(ordered) and m.status == status]
+        recent = [m for m in context.mentions if sentence_no - m.sentence_no <= CARRY_SENTENCES]
+        if same:
+            resolved = ResolvedDate(same[-1].date, same[-1].date_precision,
+                                    f"same parties as mention {same[-1].mention_id}")
+            date_raw = same[-1].date_raw
+        elif recent:
+            resolved = ResolvedDate(recent[-1].date, recent[-1].date_precision,
+                                    f"carried from mention {recent[-1].mention_id} (previous sentence)")
+            date_raw = recent[-1].date_raw
+        else:
+            resolved = ResolvedDate("", "unknown", "no date in the sentence or its context")
+    topics = tuple(sorted(t for t, r in rules.topics.items() if r.search(text)))
+
+    def make(countries: Sequence[str], actor_ids: Sequence[str], index: int) -> Mention:
+        ids = tuple(sorted(set(actor_ids)))
+        return Mention(
+            article_id=context.article_id, sentence_no=sentence_no, start=offset, end=offset + len(text),
+            sentence=text, language=language, type=ctype, status=status, countries=tuple(sorted(set(countries))),
+            participants=tuple(sorted(reg.actors[a].name for a in ids)), actor_ids=ids,
+            date=resolved.value, date_precision=resolved.precision, date_raw=date_raw,
+            date_basis=resolved.rule, topics=topics, trigger=text[trigger_span[0]: trigger_span[1]],
+            has_own_date=own is not None, index=index)
+
+    if ctype in ("phone_call", "message") and len(ordered) > 2:
+        anchor = ordered[0]
+        return [make([anchor, other], [a for a in participants if reg.country_of(a, published) in (anchor, other)], k)
+                for k, other in enumerate(ordered[1:])]
+    return [make(ordered, participants, 0)]
+
+
+def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, str]], published: dt.date | None,
+                    notes: Notes, supported: Sequence[str]) -> list[Mention]:
+    """Mentions of one article. `sentences`: (sentence_no, start, text, language) in order."""
+    context = ArticleContext(article_id, published)
+    for sentence_no, start, text, language in sentences:
+        if language not in supported:
+            continue
+        rules = language_rules(language)
+        split = rules.day_after_clause.search(text) if rules.day_after_clause else None
+        if split and split.start() > 0:
+            main = analyse_segment(text[: split.start()], start, language, context, sentence_no, notes)
+            found = list(main)
+            sub_date = None
+            if main:
+                anchor = main[0]
+                sub_date = (shift_days(dt.date.fromisoformat(anchor.date), -1,
+                                       f"'{split.group(0)}': a day before {anchor.mention_id}")
+                            if anchor.date_precision == "day" else
+                            ResolvedDate("", "unknown", f"'{split.group(0)}': {anchor.mention_id} has no day"))
+            sub = analyse_segment(text[split.start():], start + split.start(), language, context, sentence_no,
+                                  notes, forced_date=sub_date, inherited_type=main[0].type if main else "",
+                                  forced_raw=split.group(0))
+            for k, mention in enumerate(sub, start=len(found)):
+                mention.index = k
+            found += sub
+        else:
+            found = analyse_segment(text, start, language, context, sentence_no, notes)
+        for mention in found:
+            context.mentions.append(mention)
+            if context.lead is None and mention.has_own_date:
+                context.lead = mention
+        if found and context.lead is None:
+            context.lead = found[0]
+    return context.mentions
+
+
+@cache
+def _language_available(language: str) -> bool:
+    try:
+        return load_lexicon(language).contact is not None
+    except FileNotFoundError:
+        return False
+
+
+def supported_languages(languages: Sequence[str]) -> list[str]:
+    return [lang for lang in languages if _language_available(lang)]
+
