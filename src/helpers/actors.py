@@ -33,6 +33,10 @@ from helpers.paths import REFERENCE_DIR
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 ARABIC_CLITICS = ("وال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 MAX_ALIAS_TOKENS = 5
+# Case endings (folded) that may follow a name: Slavic (Путина, Лавровым, Гоитой), Romanian
+# (Putinului), German/English genitive (Putins).
+CASE_ENDINGS = {"a", "u", "e", "i", "om", "em", "im", "oi", "ei", "ia", "iu", "ie", "ii", "ului", "ul", "s",
+                "es", "ov", "ova", "ovim", "iei"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,20 @@ class ActorMention:
     actor_ids: tuple[str, ...]  # one, or several when a surname is shared
 
 
+_TRANSLIT = [("ph", "f"), ("kh", "h"), ("ou", "u"), ("ee", "i"), ("ck", "k"), ("c", "k"), ("y", "i"),
+             ("j", "i"), ("w", "v"), ("x", "ks"), ("gue", "ge"), ("gui", "gi"), ("q", "k")]
+
+
 def fold(token: str) -> str:
-    """ASCII-folded, lower-cased form of a token."""
-    return anyascii(token).lower().replace("'", "").replace("’", "")
+    """ASCII-folded, lower-cased form of a token, with transliteration variants levelled.
+
+    "Гойта"/"Goita", "Сасу"/"Sassou", "Макрон"/"Macron" fold to the same form: common
+    Latin/Cyrillic transliteration differences (y/i, ou/u, c/k, doubled letters) are removed.
+    """
+    folded = anyascii(token).lower().replace("'", "").replace("’", "").replace("-", "")
+    for a, b in _TRANSLIT:
+        folded = folded.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", folded)
 
 
 def fold_variants(token: str) -> tuple[str, ...]:
@@ -148,10 +163,10 @@ class ActorMatcher:
             return True
         if exact_only or len(alias_token) < 4 or len(token) < 4:
             return False
-        stem = alias_token[:-1] if len(alias_token) > 4 else alias_token
-        if token.startswith(stem) and len(token) - len(alias_token) <= 3:
-            return True
-        return token[0] == alias_token[0] and len(alias_token) >= 5 and ratio(token, alias_token) >= 80
+        for stem in (alias_token, alias_token[:-1]):
+            if len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in CASE_ENDINGS:
+                return True
+        return token[0] == alias_token[0] and len(alias_token) >= 5 and ratio(token, alias_token) >= 85
 
     def find(self, text: str) -> list[ActorMention]:
         """Actor mentions in `text`, longest alias first, without overlaps."""

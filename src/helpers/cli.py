@@ -34,11 +34,19 @@ def _tables(args: argparse.Namespace) -> int:
     print(f"articles: {len(stage.articles)} files ({counts.get('ok', 0)} ok, {counts.get('skipped', 0)} skipped), "
           f"{len(stage.sentences)} sentences, {len(stage.removed_lines)} lines removed, "
           f"{len(stage.input_warnings)} input warnings; {elapsed:.1f} s")
+    from helpers.extract import build_mentions, write_mentions
+
+    mentions = build_mentions(stage, params.languages)
+    write_mentions(mentions, Path(args.out).resolve())
+    rate = mentions.n_sentences / mentions.seconds if mentions.seconds else 0.0
+    print(f"mentions: {len(mentions.mentions)} from {mentions.n_sentences} sentences in {mentions.seconds:.2f} s "
+          f"({rate:.0f} sentences/s), {len(mentions.notes)} extraction notes")
     for _, row in stage.articles[stage.articles["status"] != "ok"].iterrows():
         print(f"  skipped {row['file']}: {row['status_reason']}")
     for _, row in stage.input_warnings.iterrows():
         print(f"  warning ({row['source']}) {row['file']}: {row['message']}")
-    print(f"wrote {written['tables']} and {written['clean']}")
+    print(f"wrote {written['tables']} (articles, sentences, removed_lines, input_warnings, mentions, "
+          f"extraction_notes) and {written['clean']}")
     return 0
 
 

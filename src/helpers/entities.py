@@ -27,6 +27,8 @@ from helpers.lexicon import load_lexicon
 from helpers.paths import REFERENCE_DIR
 
 NAME_TYPES_FROM_CLDR = {"cldr", "cldr_short"}
+# Aliases with lang "latn" (capitals written alike in Latin script) apply to these languages.
+LATIN_SCRIPT_LANGUAGES = {"en", "fr", "ro", "es", "de", "pt", "sw"}
 
 
 @dataclass(frozen=True)
@@ -51,8 +53,9 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 def country_names(language: str) -> tuple[tuple[str, str, str], ...]:
     """(surface, code, alias_type) of every name of every country in one language."""
     rows = [(r["name"], r["iso3"], r["name_type"]) for r in _read_csv("country_names.csv") if r["lang"] == language]
+    scripts = {language, "latn"} if language in LATIN_SCRIPT_LANGUAGES else {language}
     rows += [(r["alias"], r["iso3"], r["alias_type"]) for r in _read_csv("country_aliases.csv")
-             if r["lang"] == language]
+             if r["lang"] in scripts]
     return tuple(rows)
 
 

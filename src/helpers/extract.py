@@ -95,12 +95,13 @@ def language_rules(language: str) -> LanguageRules:
     contact = lexicon.contact
     triggers = {t: _alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
     markers = {m: _alternation(getattr(contact, m), prefixes)
-               for m in ("planned", "negation", "habitual", "anaphora_pair", "continuation", "similar")}
+               for m in ("planned", "negation", "habitual", "anaphora_pair", "continuation", "similar",
+                         "subject_pronoun")}
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
     from babel import Locale
 
-    months = {}
+    months = {k.lower(): v for k, v in dates.months_extra.items()}
     for context in ("format", "stand-alone"):
         for number, name in Locale(language).months[context]["wide"].items():
             months[name.lower()] = number
@@ -139,7 +140,7 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     found = [DateExpression(d.start, d.end, d.raw, "full", d.date) for d in find_full_dates(text)]
     taken = [(d.start, d.end) for d in found]
     year_after = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")
-    day_near = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er)?\.?\s*$")
+    day_near = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")
     for m in rules.date_regex.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -153,7 +154,7 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
             found.append(DateExpression(m.start(), m.end(), raw, "weekday", rules.weekdays[word]))
         elif word in rules.months:
             year = year_after.match(text, m.end())
-            day_before = day_near.search(text[max(0, m.start() - 6): m.start()])
+            day_before = day_near.search(text[max(0, m.start() - 10): m.start()])
             day_after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end():])
             if word in rules.ambiguous_months and not (year or day_before or day_after):
                 before = text[: m.start()].lower().split()
@@ -222,6 +223,7 @@ class Mention:
     trigger: str
     has_own_date: bool = False
     index: int = 0
+    subject_order: tuple[str, ...] = ()
 
     @property
     def mention_id(self) -> str:
@@ -276,6 +278,11 @@ def _states_from_countries(mentions: Sequence[CountryMention], known: set[str], 
     return states, orgs
 
 
+def _first_party_order(mention: Mention) -> list[str]:
+    """A mention's parties, the first-named (the subject) first."""
+    return list(mention.subject_order or mention.countries)
+
+
 def _choose_type(hits: dict[str, list[tuple[int, int]]], n_states: int) -> str:
     """The contact type by priority; a summit or conference needs three parties or more."""
     for t in TYPE_ORDER:
@@ -297,7 +304,9 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     similar = _spans(rules.markers["similar"], text)
     live = {t: [h for h in spans if not _inside(h, continuation)] for t, spans in hits.items()}
     if not any(live.values()):
-        return []  # only references to a contact already reported
+        if context.mentions:
+            return []  # only references to a contact already reported
+        live = hits  # nothing to refer back to: the reference is the report
     if rules.markers["negation"] and rules.markers["negation"].search(text):
         notes.add("rejected_negated", context.article_id, sentence_no, text[:160], "denied or cancelled contact")
         return []
@@ -351,6 +360,15 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     if anaphora and previous is not None and len({c for _, c, _ in actor_states}) < 2:
         ordered = list(previous.countries)
         participants = list(dict.fromkeys([*previous.actor_ids, *participants]))
+    pronoun = rules.markers["subject_pronoun"]
+    starts_with_pronoun = bool(pronoun and pronoun.match(text.lstrip()))
+    if len(ordered) == 1 and previous is not None and sentence_no - previous.sentence_no <= 1 and \
+            (starts_with_pronoun or similar) and previous.countries[0] not in ordered:
+        lead_party = next((c for c in _first_party_order(previous) if c not in ordered), "")
+        if lead_party:
+            ordered = [lead_party, *ordered]
+            notes.add("pronoun_resolved", context.article_id, sentence_no, text[:160],
+                      f"subject taken from mention {previous.mention_id}: {lead_party}")
     if len(ordered) < 2 and orgs:
         ordered += [c for _, c in orgs if c != "AES" and c not in ordered]
     if len(ordered) < 2:
@@ -421,7 +439,7 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             participants=tuple(sorted(reg.actors[a].name for a in ids)), actor_ids=ids,
             date=resolved.value, date_precision=resolved.precision, date_raw=date_raw,
             date_basis=resolved.rule, topics=topics, trigger=text[trigger_span[0]: trigger_span[1]],
-            has_own_date=own is not None, index=index)
+            has_own_date=own is not None, index=index, subject_order=tuple(c for c in ordered if c in countries))
 
     if ctype in ("phone_call", "message") and len(ordered) > 2:
         anchor = ordered[0]
@@ -458,6 +476,7 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
         else:
             found = analyse_segment(text, start, language, context, sentence_no, notes)
         for mention in found:
+            mention.sentence, mention.start, mention.end = text, start, start + len(text)
             context.mentions.append(mention)
             if context.lead is None and mention.has_own_date:
                 context.lead = mention
@@ -477,3 +496,73 @@ def _language_available(language: str) -> bool:
 def supported_languages(languages: Sequence[str]) -> list[str]:
     return [lang for lang in languages if _language_available(lang)]
 
+
+
+MENTION_COLUMNS = ["mention_id", "article_id", "sentence_no", "start", "end", "sentence", "language", "type",
+                   "status", "countries", "participants", "actor_ids", "date", "date_precision", "date_raw",
+                   "date_basis", "topics", "trigger"]
+
+
+def mention_record(m: Mention) -> dict:
+    return {
+        "mention_id": m.mention_id, "article_id": m.article_id, "sentence_no": m.sentence_no, "start": m.start,
+        "end": m.end, "sentence": m.sentence, "language": m.language, "type": m.type, "status": m.status,
+        "countries": ";".join(m.countries), "participants": ";".join(m.participants),
+        "actor_ids": ";".join(m.actor_ids), "date": m.date, "date_precision": m.date_precision,
+        "date_raw": m.date_raw, "date_basis": m.date_basis, "topics": ";".join(m.topics), "trigger": m.trigger,
+    }
+
+
+def extract_mentions(articles, sentences, languages: Sequence[str]) -> tuple[list[dict], list[dict]]:
+    """Mentions and extraction notes for every ok article (articles/sentences are the stage's tables)."""
+    notes = Notes()
+    supported = supported_languages(languages)
+    records: list[dict] = []
+    by_article = {aid: group for aid, group in sentences.groupby("article_id", sort=True)}
+    for row in articles.itertuples():
+        if row.status != "ok" or row.article_id not in by_article:
+            continue
+        published = dt.date.fromisoformat(row.published_date) if row.published_date else None
+        group = by_article[row.article_id].sort_values("sentence_no")
+        items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()]
+        records += [mention_record(m) for m in extract_article(row.article_id, items, published, notes, supported)]
+    return records, notes.rows
+
+
+@dataclass
+class MentionsStage:
+    mentions: object  # pandas.DataFrame, schema helpers.schemas.MENTIONS
+    notes: object  # pandas.DataFrame, schema helpers.schemas.EXTRACTION_NOTES
+    n_sentences: int
+    seconds: float
+
+
+def build_mentions(articles_stage, languages: Sequence[str]) -> MentionsStage:
+    """Run the extraction stage on the articles stage's tables (pure: writes nothing)."""
+    import time
+
+    import pandas as pd
+
+    from helpers import schemas
+
+    started = time.perf_counter()
+    records, notes = extract_mentions(articles_stage.articles, articles_stage.sentences, languages)
+    mentions = pd.DataFrame(records, columns=MENTION_COLUMNS)
+    for column in ("sentence_no", "start", "end"):
+        mentions[column] = mentions[column].astype("int64")
+    mentions = schemas.MENTIONS.validate(mentions.sort_values(["article_id", "sentence_no", "mention_id"],
+                                                              kind="stable").reset_index(drop=True))
+    notes_frame = pd.DataFrame(notes, columns=list(schemas.EXTRACTION_NOTES.columns))
+    notes_frame["sentence_no"] = notes_frame["sentence_no"].astype("int64")
+    notes_frame = schemas.EXTRACTION_NOTES.validate(notes_frame)
+    return MentionsStage(mentions, notes_frame, len(articles_stage.sentences), time.perf_counter() - started)
+
+
+def write_mentions(stage: MentionsStage, out_dir) -> None:
+    """Write OUT/tables/mentions.csv/.parquet and extraction_notes.csv."""
+    from helpers.articles import write_table
+    from helpers.paths import resolve
+
+    tables = resolve(out_dir) / "tables"
+    write_table(stage.mentions, tables, "mentions")
+    write_table(stage.notes, tables, "extraction_notes", parquet=False)

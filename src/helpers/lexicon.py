@@ -128,6 +128,7 @@ class ContactLexicon(_Frozen):
     anaphora_pair: list[str]
     continuation: list[str]
     similar: list[str]
+    subject_pronoun: list[str] = Field(default_factory=list)
 
     @field_validator("*")
     @classmethod
@@ -146,6 +147,7 @@ class DateLexicon(_Frozen):
     day_after_clause: list[str]
     weekdays_extra: dict[str, int] = Field(default_factory=dict)
     ambiguous_months: list[str] = Field(default_factory=list)  # month names that are also common words
+    months_extra: dict[str, int] = Field(default_factory=dict)  # inflected month forms CLDR lacks
 
 
 ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart")

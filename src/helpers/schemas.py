@@ -94,3 +94,50 @@ INPUT_WARNINGS = pa.DataFrameSchema(
     strict=True,
     ordered=True,
 )
+
+
+_CODES = r"^([A-Z]{3}(;[A-Z]{3})*)?$"
+
+MENTIONS = pa.DataFrameSchema(
+    {
+        "mention_id": _str(unique=True),
+        "article_id": _str(),
+        "sentence_no": pa.Column(int, pa.Check.ge(0)),
+        "start": pa.Column(int, pa.Check.ge(0)),
+        "end": pa.Column(int, pa.Check.ge(0)),
+        "sentence": _str(pa.Check.str_length(min_value=1)),
+        "language": _str(pa.Check.isin(_LANGS)),
+        "type": _str(pa.Check.isin(["phone_call", "meeting", "visit", "summit", "message", "other"])),
+        "status": _str(pa.Check.isin(["occurred", "planned"])),
+        "countries": _str(pa.Check.str_matches(_CODES)),
+        "participants": _str(),
+        "actor_ids": _str(),
+        "date": _str(pa.Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")),
+        "date_precision": _str(pa.Check.isin(["day", "month", "year", "unknown"])),
+        "date_raw": _str(),
+        "date_basis": _str(),
+        "topics": _str(),
+        "trigger": _str(),
+    },
+    checks=[
+        pa.Check(lambda df: (df["countries"].str.count(";") >= 1).all(), error="a mention has two parties or more"),
+        pa.Check(lambda df: ((df["date"] == "") == (df["date_precision"] == "unknown")).all(),
+                 error="date and date_precision must agree"),
+        pa.Check(lambda df: (df["date"].str.len().map({0: "unknown", 4: "year", 7: "month", 10: "day"})
+                             == df["date_precision"]).all(), error="date format must match its precision"),
+    ],
+    strict=True,
+    ordered=True,
+)
+
+EXTRACTION_NOTES = pa.DataFrameSchema(
+    {
+        "kind": _str(),
+        "article_id": _str(),
+        "sentence_no": pa.Column(int),
+        "surface": _str(),
+        "detail": _str(),
+    },
+    strict=True,
+    ordered=True,
+)

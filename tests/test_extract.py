@@ -1,0 +1,127 @@
+"""Mention extraction: one rule per case, in several languages (the gate covers the rest)."""
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from helpers.actors import fold, registry
+from helpers.extract import Notes, extract_article, find_date_expressions, language_rules
+from helpers.sentences import split_sentences
+
+
+def mentions(text: str, language: str, published: str | None):
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    sentences = split_sentences(paragraphs, [language] * len(paragraphs))
+    notes = Notes()
+    found = extract_article("t", [(n, s.start, s.text, s.language) for n, s in enumerate(sentences)],
+                            dt.date.fromisoformat(published) if published else None, notes, [language])
+    return [(";".join(m.countries), m.type, m.status, m.date) for m in found], notes
+
+
+CASES = [
+    ("en-two-calls-split", "en", "2024-03-28",
+     "Russian President Vladimir Putin spoke by phone to Mali's Assimi Goita and to Congo's Denis Sassou Nguesso "
+     "on Wednesday.",
+     [("MLI;RUS", "phone_call", "occurred", "2024-03-27"), ("COG;RUS", "phone_call", "occurred", "2024-03-27")]),
+    ("en-multilateral-one-mention", "en", "2025-04-04",
+     "Sergei Lavrov met the foreign ministers of Mali, Burkina Faso and Niger in Moscow on Thursday.",
+     [("BFA;MLI;NER;RUS", "meeting", "occurred", "2025-04-03")]),
+    ("en-aes-stands-for-members", "en", "2025-04-04",
+     "Russia hosted the foreign ministers of the Alliance of Sahel States (AES) in Moscow on Thursday.",
+     [("BFA;MLI;NER;RUS", "meeting", "occurred", "2025-04-03")]),
+    ("en-denial", "en", "2024-03-28", "The Kremlin said Putin did not speak with Niger's Tiani on Wednesday.", []),
+    ("en-habitual", "en", "2024-03-28", "Putin and Goita speak on the phone frequently.", []),
+    ("en-summit-two-parties-is-background", "en", "2023-10-11",
+     "At the Russia-Africa summit, Putin promised grain to Mali.", []),
+    ("en-planned-month", "en", "2025-04-03", "Goita will visit Moscow in June, his office said.",
+     [("MLI;RUS", "visit", "planned", "2025-06")]),
+    ("en-last-month", "en", "2023-10-11", "Goita thanked Putin during their phone call last month.",
+     [("MLI;RUS", "phone_call", "occurred", "2023-09")]),
+    ("en-no-publication-date-stays-unresolved", "en", None, "Putin spoke by phone with Goita on Wednesday.",
+     [("MLI;RUS", "phone_call", "occurred", "")]),
+    ("en-continuation-adds-nothing", "en", "2024-03-28",
+     "Putin spoke by phone with Goita on Wednesday. The Kremlin confirmed the call with Mali.",
+     [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),
+    ("en-the-two-take-previous-parties", "en", "2023-10-11",
+     "Putin spoke by phone with Goita on Tuesday. The two spoke in an earlier call in August about the coup in Niger.",
+     [("MLI;RUS", "phone_call", "occurred", "2023-10-10"), ("MLI;RUS", "phone_call", "occurred", "2023-08")]),
+    ("bg-day-after-clause", "bg", "2024-03-27",
+     "Путин разговаря по телефона с Гоита в сряда, ден след като Путин проведе подобен разговор с лидера на Нигер.",
+     [("MLI;RUS", "phone_call", "occurred", "2024-03-27"), ("NER;RUS", "phone_call", "occurred", "2024-03-26")]),
+    ("ro-later-that-day", "ro", "2025-04-03",
+     "Lavrov l-a primit joi pe Diop la Moscova. Mai târziu în cursul zilei, Lavrov a avut o întâlnire cu șefii "
+     "diplomațiilor din Mali, Burkina Faso și Niger.",
+     [("MLI;RUS", "meeting", "occurred", "2025-04-03"), ("BFA;MLI;NER;RUS", "meeting", "occurred", "2025-04-03")]),
+    ("ro-planned-in-luna", "ro", "2025-04-03", "Assimi Goïta va efectua o vizită oficială la Moscova în luna iunie.",
+     [("MLI;RUS", "visit", "planned", "2025-06")]),
+    ("ru-negation", "ru", "2024-03-28", "Встреча Путина с Гоитой была отменена.", []),
+    ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
+     "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
+     [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "text", "expected"), [pytest.param(*c[1:], id=c[0]) for c in CASES])
+def test_extraction(lang, published, text, expected):
+    found, _ = mentions(text, lang, published)
+    assert found == expected
+
+
+def test_role_phrase_resolves_holder_on_the_date():
+    paragraphs = ["Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne."]
+    sentences = split_sentences(paragraphs, ["fr"])
+    found = extract_article("t", [(0, s.start, s.text, "fr") for s in sentences], dt.date(2024, 3, 28), Notes(),
+                            ["fr"])
+    assert found[0].actor_ids == ("goita", "putin")
+
+
+def test_ambiguous_congo_is_reported_not_guessed():
+    found, notes = mentions("Putin spoke by phone with the leader of Congo on Wednesday.", "en", "2024-03-28")
+    assert found == []
+    assert any(n["kind"] == "ambiguous_country" for n in notes.rows)
+
+
+def test_date_basis_and_raw_are_recorded():
+    paragraphs = ["Putin spoke by phone with Goita on Wednesday."]
+    sentences = split_sentences(paragraphs, ["en"])
+    [m] = extract_article("t", [(0, s.start, s.text, "en") for s in sentences], dt.date(2024, 3, 28), Notes(), ["en"])
+    assert (m.date_raw, m.date_precision) == ("Wednesday", "day")
+    assert "on or before publication" in m.date_basis
+
+
+@pytest.mark.parametrize(("lang", "text", "kinds"), [
+    pytest.param("en", "on March 17 and in July 2023", ["day_month", "month_year"], id="en"),
+    pytest.param("es", "el 10 de febrero", ["day_month"], id="es-de"),
+    pytest.param("ru", "в октябре", ["month"], id="ru-prepositional"),
+    pytest.param("ro", "Mai târziu, în mai", ["month"], id="ro-mai-word-vs-month"),
+    pytest.param("en", "officials may meet", [], id="en-may-modal"),
+])
+def test_date_expressions(lang, text, kinds):
+    assert [e.kind for e in find_date_expressions(text, language_rules(lang))] == kinds
+
+
+def test_no_alias_maps_to_two_actors_with_overlapping_roles():
+    reg = registry()
+    by_alias: dict[tuple[str, ...], set[str]] = {}
+    for actor in reg.actors.values():
+        for alias in (actor.name, *actor.aliases):
+            by_alias.setdefault(tuple(fold(t) for t in alias.split()), set()).add(actor.actor_id)
+    for alias, ids in by_alias.items():
+        for a, b in itertools.combinations(sorted(ids), 2):
+            for ra in reg.roles_of(a):
+                for rb in reg.roles_of(b):
+                    overlap = ra.start <= (rb.end or dt.date.max) and rb.start <= (ra.end or dt.date.max)
+                    assert not overlap, f"alias {alias} maps to {a} and {b} with overlapping roles"
+
+
+def test_actor_reference_data():
+    reg = registry()
+    assert all(a.source and a.name for a in reg.actors.values())
+    assert all(r.source and (r.end is None or r.start <= r.end) for r in reg.roles)
+    assert {r.actor_id for r in reg.roles} == set(reg.actors)
+    assert {r.role for r in reg.roles} <= {"head_of_state", "head_of_government", "foreign_minister",
+                                           "defence_minister", "junta_leader"}
+    assert reg.holders("MLI", "head_of_state", dt.date(2024, 3, 27)) == ["goita"]
+    assert reg.holders("USA", "head_of_state", dt.date(2023, 1, 1)) == ["biden"]
+    assert reg.holders("USA", "head_of_state", dt.date(2025, 6, 1)) == ["trump"]
