@@ -13,7 +13,7 @@ from pathlib import Path
 import papermill as pm
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = ["01_clean_articles.ipynb"]
+NOTEBOOKS = ["01_clean_articles.ipynb", "02_extract_contacts.ipynb"]
 
 
 def main() -> int:

@@ -125,3 +125,13 @@ def test_actor_reference_data():
     assert reg.holders("MLI", "head_of_state", dt.date(2024, 3, 27)) == ["goita"]
     assert reg.holders("USA", "head_of_state", dt.date(2023, 1, 1)) == ["biden"]
     assert reg.holders("USA", "head_of_state", dt.date(2025, 6, 1)) == ["trump"]
+
+
+def test_unknown_person_with_title_gives_country_and_is_reported():
+    text = "Malian Foreign Minister Jane Doe met Russian Foreign Minister Sergei Lavrov in Moscow on Thursday."
+    paragraphs = [text]
+    sentences = split_sentences(paragraphs, ["en"])
+    notes = Notes()
+    [m] = extract_article("t", [(0, s.start, s.text, "en") for s in sentences], dt.date(2025, 4, 4), notes, ["en"])
+    assert m.countries == ("MLI", "RUS") and m.actor_ids == ("lavrov",)
+    assert [(n["kind"], n["surface"]) for n in notes.rows] == [("unmapped_name", "Jane Doe")]

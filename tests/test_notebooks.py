@@ -41,7 +41,8 @@ def test_notebook_runs_on_the_seeds(path, tmp_path):
         str(path), str(tmp_path / path.name), kernel_name="python3", progress_bar=False,
         parameters={"input_dir": str(SEEDS_DIR), "out_dir": str(out)}, cwd=str(NOTEBOOKS_DIR))
     assert executed.metadata.papermill.parameters["out_dir"] == str(out)
-    assert (out / "tables" / "articles.csv").exists()
+    writes = {"01_clean_articles.ipynb": "articles.csv", "02_extract_contacts.ipynb": "mentions.csv"}
+    assert (out / "tables" / writes[path.name]).exists()
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
 

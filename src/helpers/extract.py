@@ -56,6 +56,10 @@ ORGANISATIONS = {"EUU", "UNO", "AFU", "ECW", "AES"}
 PLANNED_WINDOW_BEFORE, PLANNED_WINDOW_AFTER = 80, 40
 ROLE_COUNTRY_WINDOW = 60
 CARRY_SENTENCES = 2
+# A capitalised name of one to four words right after a role phrase ("Foreign Minister Jane Doe").
+_NAME_AFTER_ROLE = re.compile(r"[\s,]{1,3}((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+\s){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)")
+_NOT_NAMES = {"of", "de", "du", "des", "din", "на", "the", "and", "și", "и", "y", "und", "e", "et", "wa", "la", "le",
+              "al", "el", "in", "în", "в", "à", "a"}
 
 
 def _alternation(patterns: Sequence[str], prefixes: Sequence[str] = ()) -> re.Pattern[str] | None:
@@ -329,17 +333,25 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
         if country:
             actor_states.append((a.start, country, candidates[0]))
     known = {c for _, c, _ in actor_states} | {c for m in context.mentions for c in m.countries}
-    states, orgs = _states_from_countries(country_matcher(language).find(text), known, notes,
-                                          context.article_id, sentence_no)
+    country_mentions = country_matcher(language).find(text)
+    states, orgs = _states_from_countries(country_mentions, known, notes, context.article_id, sentence_no)
     if any(code == "AES" for _, code in orgs):
         position = next(p for p, c in orgs if c == "AES")
         states += [(position, c) for c in AES_MEMBERS]
     # Role phrases: "the Malian foreign minister" -> holder of that role on the date.
     participants = [aid for _, _, aid in actor_states]
+    known_spans = [(a.start, a.end) for a in actors] + [(c.start, c.end) for c in country_mentions]
     for role, regex in rules.roles.items():
-        if role == "counterpart":
-            continue
         for m in regex.finditer(text):
+            name = _NAME_AFTER_ROLE.match(text, m.end())
+            if name and not any(s < name.end(1) and name.start(1) < e for s, e in known_spans) and \
+                    name.group(1).split()[0].lower() not in _NOT_NAMES:
+                near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
+                notes.add("unmapped_name", context.article_id, sentence_no, name.group(1),
+                          f"after role phrase '{m.group(0)}'; country {';'.join(sorted(set(near))) or 'unknown'}")
+                continue  # the person named is not the registry's holder
+            if role == "counterpart":
+                continue
             near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
             if not near:
                 continue
@@ -558,11 +570,51 @@ def build_mentions(articles_stage, languages: Sequence[str]) -> MentionsStage:
     return MentionsStage(mentions, notes_frame, len(articles_stage.sentences), time.perf_counter() - started)
 
 
+def unused_aliases(mentions) -> list[dict]:
+    """Curated actors and countries that no mention of the corpus used (their aliases may be stale)."""
+    import csv
+
+    from helpers.paths import REFERENCE_DIR
+
+    used_actors = {a for cell in mentions["actor_ids"] for a in cell.split(";") if a}
+    used_countries = {c for cell in mentions["countries"] for c in cell.split(";") if c}
+    rows = [{"kind": "actor", "id": a.actor_id, "aliases": ";".join((a.name, *a.aliases))}
+            for a in registry().actors.values() if a.actor_id not in used_actors]
+    with (REFERENCE_DIR / "country_aliases.csv").open(encoding="utf-8") as fh:
+        curated: dict[str, list[str]] = {}
+        for row in csv.DictReader(fh):
+            curated.setdefault(row["iso3"], []).append(f"{row['lang']}:{row['alias']}")
+    rows += [{"kind": "country", "id": code, "aliases": ";".join(aliases)}
+             for code, aliases in sorted(curated.items()) if code not in used_countries]
+    return rows
+
+
 def write_mentions(stage: MentionsStage, out_dir) -> None:
-    """Write OUT/tables/mentions.csv/.parquet and extraction_notes.csv."""
+    """Write OUT/tables/mentions.csv/.parquet, extraction_notes.csv and unused_aliases.csv."""
+    import pandas as pd
+
     from helpers.articles import write_table
     from helpers.paths import resolve
 
     tables = resolve(out_dir) / "tables"
     write_table(stage.mentions, tables, "mentions")
     write_table(stage.notes, tables, "extraction_notes", parquet=False)
+    unused = pd.DataFrame(unused_aliases(stage.mentions), columns=["kind", "id", "aliases"])
+    write_table(unused, tables, "unused_aliases", parquet=False)
+
+
+def mentions_overview(mentions):
+    """The mentions table's columns an analyst reads first."""
+    return mentions[["mention_id", "language", "type", "status", "countries", "participants", "date",
+                     "date_precision", "date_raw", "topics", "sentence"]]
+
+
+def notes_summary(notes):
+    """Extraction notes counted by kind, with one example each."""
+    import pandas as pd
+
+    if notes.empty:
+        return pd.DataFrame(columns=["kind", "n", "example"])
+    return (notes.groupby("kind", as_index=False)
+            .agg(n=("surface", "size"), example=("surface", "first"))
+            .sort_values(["n", "kind"], ascending=[False, True]).reset_index(drop=True))
