@@ -11,6 +11,7 @@ INPUT     ?= data/seeds
 OUT       ?= reports
 SOURCES   ?=
 LANGUAGES ?= en,fr,bg,ro,ru,es,de,pt,ar,sw
+OVERRIDES ?= data/annotations/overrides.csv
 
 .PHONY: help install lock tables report test lint lab clean
 
@@ -36,10 +37,10 @@ lock: ## re-resolve pyproject.toml into requirements.lock and environment.yml
 	rm -rf .venv-lock
 
 tables: $(STAMP) ## data stages only: INPUT folder -> OUT/tables and OUT/clean
-	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" $(if $(SOURCES),--sources "$(SOURCES)")
+	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" $(if $(SOURCES),--sources "$(SOURCES)")
 
 report: $(STAMP) ## the whole pipeline on INPUT into OUT (tables, then the notebooks, executed into OUT/_executed)
-	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" $(if $(SOURCES),--sources "$(SOURCES)")
+	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" $(if $(SOURCES),--sources "$(SOURCES)")
 	$(PY) scripts/run_notebooks.py --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" $(if $(SOURCES),--sources "$(SOURCES)")
 
 lint: $(STAMP) ## ruff on the code, tests and scripts

@@ -41,12 +41,20 @@ def _tables(args: argparse.Namespace) -> int:
     rate = mentions.n_sentences / mentions.seconds if mentions.seconds else 0.0
     print(f"mentions: {len(mentions.mentions)} from {mentions.n_sentences} sentences in {mentions.seconds:.2f} s "
           f"({rate:.0f} sentences/s), {len(mentions.notes)} extraction notes")
+    from helpers.dedup import build_events, write_events
+
+    overrides = Path(args.overrides).resolve() if args.overrides else None
+    events = build_events(stage.articles, stage.sentences, mentions.mentions, overrides)
+    write_events(events, Path(args.out).resolve())
+    print(f"events: {len(events.events)} ({(events.events['status'] == 'planned').sum()} planned), "
+          f"{len(events.near_misses)} near misses, {len(events.unresolved)} unresolved dates, "
+          f"{len(events.overrides)} overrides")
     for _, row in stage.articles[stage.articles["status"] != "ok"].iterrows():
         print(f"  skipped {row['file']}: {row['status_reason']}")
     for _, row in stage.input_warnings.iterrows():
         print(f"  warning ({row['source']}) {row['file']}: {row['message']}")
     print(f"wrote {written['tables']} (articles, sentences, removed_lines, input_warnings, mentions, "
-          f"extraction_notes) and {written['clean']}")
+          f"extraction_notes, events, near_misses, unresolved_dates, overrides_applied, agg_*) and {written['clean']}")
     return 0
 
 
@@ -60,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     tables.add_argument("--languages", default=",".join(SUPPORTED_LANGUAGES),
                         help="comma-separated ISO 639-1 codes the detector may choose from")
     tables.add_argument("--max-file-mb", type=float, default=10.0, help="larger files are skipped")
+    tables.add_argument("--overrides", default="data/annotations/overrides.csv",
+                        help="analyst overrides CSV (action,ids,reason); ignored when absent")
     tables.set_defaults(run=_tables)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -141,3 +141,39 @@ EXTRACTION_NOTES = pa.DataFrameSchema(
     strict=True,
     ordered=True,
 )
+
+
+EVENTS = pa.DataFrameSchema(
+    {
+        "event_id": _str(pa.Check.str_matches(r"^ev_[0-9a-f]{10}$"), unique=True),
+        "type": _str(pa.Check.isin(["phone_call", "meeting", "visit", "summit", "message", "other"])),
+        "status": _str(pa.Check.isin(["occurred", "planned"])),
+        "countries": _str(pa.Check.str_matches(_CODES)),
+        "participants": _str(),
+        "actor_ids": _str(),
+        "date": _str(pa.Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")),
+        "date_precision": _str(pa.Check.isin(["day", "month", "year", "unknown"])),
+        "date_basis": _str(),
+        "topics": _str(),
+        "n_mentions": pa.Column(int, pa.Check.ge(1)),
+        "n_articles": pa.Column(int, pa.Check.ge(1)),
+        "n_outlets": pa.Column(int, pa.Check.ge(1)),
+        "n_origins": pa.Column(int, pa.Check.ge(1)),
+        "languages": _str(),
+        "article_ids": _str(),
+        "mention_ids": _str(),
+        "first_reported": _str(pa.Check.str_matches(_ISO_DATE)),
+        "last_reported": _str(pa.Check.str_matches(_ISO_DATE)),
+        "evidence": _str(),
+        "merge_reasons": _str(),
+    },
+    checks=[
+        pa.Check(lambda df: (df["n_origins"] <= df["n_articles"]).all(), error="origins cannot exceed articles"),
+        pa.Check(lambda df: (df["n_articles"] <= df["n_mentions"]).all(), error="articles cannot exceed mentions"),
+    ],
+    strict=True,
+    ordered=True,
+)
+
+
+MENTIONS_WITH_EVENTS = MENTIONS.add_columns({"event_id": _str(pa.Check.str_matches(r"^ev_[0-9a-f]{10}$"))})

@@ -1,0 +1,484 @@
+"""Events stage: deduplicate mentions into events, across sources and languages, and explain why.
+
+Merge rule (deterministic, independent of input order):
+- mentions join one event when their country sets are equal, their statuses agree, their types
+  are compatible (phone_call; message; in person = meeting, visit, summit; `other` joins any),
+  their dates are compatible at their precisions (the same day; a day inside a month or year
+  date; equal months) and, where both name participants for the same country, those agree;
+- a month- (or year-) precision mention joins a day-precision event only when exactly one such
+  event fits; otherwise it stays a separate event and the pair is listed as a near miss;
+- a mention whose date could not be resolved borrows a date: it joins the single compatible
+  dated event; among several, the one reported by a related article (same story group, the same
+  credited wire, or a translated rewrite), else the one whose weekday matches the mention's
+  weekday phrase; with still several it stays unresolved and is listed;
+- two articles are a translated rewrite of each other when the sequences of what survives
+  translation (resolved actors, countries and numbers, in order) match with a ratio >= 0.7.
+`n_origins` counts independent origins among an event's articles: articles joined by the same
+story group, the same credited wire agency or a translated rewrite count once.
+Analyst overrides (data/annotations/overrides.csv: action merge|split|drop, mention or event ids,
+reason) are applied last and reported.
+
+Known limits: two genuinely different contacts between the same parties on the same day with
+the same type and no named participants are merged (they are indistinguishable in the text).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import SUPPORTED_LANGUAGES
+
+TYPE_CLASS = {"phone_call": "phone", "message": "message", "meeting": "in_person", "visit": "in_person",
+              "summit": "in_person", "other": "any"}
+TYPE_PRIORITY = ["phone_call", "message", "meeting", "summit", "visit", "other"]
+REWRITE_RATIO = 0.7
+NEAR_MISS_DAYS = 3
+
+
+def _classes_compatible(a: str, b: str) -> bool:
+    return a == b or "any" in (a, b)
+
+
+def _dates_compatible(a: str, b: str) -> bool:
+    """Same day, or one date inside the other's month/year."""
+    return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+@dataclass
+class Cluster:
+    """An event under construction."""
+
+    countries: str
+    status: str
+    date: str
+    mention_rows: list[dict] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+    date_basis: str = ""
+
+    @property
+    def type_class(self) -> str:
+        classes = {TYPE_CLASS[m["type"]] for m in self.mention_rows} - {"any"}
+        return next(iter(classes)) if classes else "any"
+
+    def participants_by_country(self) -> dict[str, set[str]]:
+        result: dict[str, set[str]] = defaultdict(set)
+        for m in self.mention_rows:
+            for country, actor in m["_actor_countries"]:
+                result[country].add(actor)
+        return result
+
+    def contradicts(self, mention: dict) -> bool:
+        mine = self.participants_by_country()
+        theirs: dict[str, set[str]] = defaultdict(set)
+        for country, actor in mention["_actor_countries"]:
+            theirs[country].add(actor)
+        return any(mine[c] and theirs[c] and not (mine[c] & theirs[c]) for c in theirs)
+
+
+def rewrite_pairs(sequences: dict[str, list[str]], ratio: float = REWRITE_RATIO) -> set[frozenset[str]]:
+    """Pairs of articles whose translation-invariant sequences match (translated rewrites)."""
+    ids = sorted(a for a, s in sequences.items() if len(s) >= 5)
+    pairs = set()
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            if difflib.SequenceMatcher(None, sequences[a], sequences[b], autojunk=False).ratio() >= ratio:
+                pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def invariant_sequence(sentences: Sequence[tuple[str, str]]) -> list[str]:
+    """What survives translation in an article, in order: actors, countries, numbers.
+
+    `sentences`: (text, language) in order.
+    """
+    from helpers.actors import actor_matcher
+    from helpers.entities import country_matcher
+
+    sequence: list[str] = []
+    for text, language in sentences:
+        items = [(a.start, "A:" + ";".join(a.actor_ids)) for a in actor_matcher().find(text)]
+        if language in SUPPORTED_LANGUAGES:
+            items += [(c.start, "C:" + ";".join(c.codes)) for c in country_matcher(language).find(text)]
+        items += [(m.start(), "N:" + m.group(0)) for m in re.finditer(r"\d{2,}", text)]
+        sequence += [x for _, x in sorted(items)]
+    return sequence
+
+
+class OriginGroups:
+    """Which articles share an origin: story group, credited wire agency, translated rewrite."""
+
+    def __init__(self, articles: pd.DataFrame, rewrites: set[frozenset[str]]):
+        self.story = dict(zip(articles["article_id"], articles["story_group"], strict=True))
+        self.agency = dict(zip(articles["article_id"], articles["origin_agency"], strict=True))
+        self.rewrites = rewrites
+
+    def related(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if self.story.get(a) and self.story.get(a) == self.story.get(b):
+            return True
+        if self.agency.get(a) and self.agency.get(a) == self.agency.get(b):
+            return True
+        return frozenset((a, b)) in self.rewrites
+
+    def count(self, article_ids: Sequence[str]) -> int:
+        """Independent origins among articles: connected components of `related`."""
+        ids = sorted(set(article_ids))
+        parent = {a: a for a in ids}
+
+        def root(x: str) -> str:
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                if self.related(a, b):
+                    parent[max(root(a), root(b))] = min(root(a), root(b))
+        return len({root(a) for a in ids})
+
+
+def _sort_key(m: dict) -> tuple:
+    return (m["countries"], m["status"], m["date"], m["article_id"], m["sentence_no"], m["mention_id"])
+
+
+def _weekday_fits(mention: dict, date: str) -> bool:
+    from helpers.extract import language_rules
+
+    if len(date) != 10 or not mention["date_raw"]:
+        return False
+    weekdays = language_rules(mention["language"]).weekdays
+    words = [w for w in re.findall(r"\w+", mention["date_raw"].lower()) if w in weekdays]
+    return bool(words) and dt.date.fromisoformat(date).weekday() == weekdays[words[0]]
+
+
+@dataclass
+class EventsResult:
+    events: pd.DataFrame
+    mentions: pd.DataFrame  # mentions with event_id (and borrowed dates)
+    near_misses: pd.DataFrame
+    unresolved: pd.DataFrame
+    overrides: pd.DataFrame
+    aggregates: dict[str, pd.DataFrame]
+
+
+def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[Cluster], list[dict]]:
+    """Group mentions into clusters (events). Returns clusters and the unresolved-borrowing list."""
+    buckets: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for m in sorted(mentions, key=_sort_key):
+        buckets[(m["countries"], m["status"])].append(m)
+    clusters: list[Cluster] = []
+    unresolved: list[dict] = []
+    for (countries, status), rows in sorted(buckets.items()):
+        local: list[Cluster] = []
+        by_precision = {p: [m for m in rows if m["date_precision"] == p] for p in ("day", "month", "year", "unknown")}
+        for m in by_precision["day"]:
+            target = next((c for c in local if c.date == m["date"]
+                           and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)), None)
+            if target is None:
+                target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
+                local.append(target)
+                target.reasons[m["mention_id"]] = "first mention of the event"
+            else:
+                target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same day"
+            target.mention_rows.append(m)
+        for precision in ("month", "year"):
+            for m in by_precision[precision]:
+                fits = [c for c in local if _dates_compatible(c.date, m["date"])
+                        and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)]
+                equal = [c for c in fits if c.date == m["date"]]
+                if equal:
+                    target = equal[0]
+                    target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same {precision}"
+                elif len(fits) == 1 and len(fits[0].date) > len(m["date"]):
+                    target = fits[0]
+                    target.reasons[m["mention_id"]] = (f"same countries, {TYPE_CLASS[m['type']]}, the only "
+                                                       f"{target.date} event inside {m['date']}")
+                else:
+                    target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
+                    local.append(target)
+                    target.reasons[m["mention_id"]] = "first mention of the event"
+                target.mention_rows.append(m)
+        dated = list(local)
+        undated_by_article: dict[tuple[str, str], Cluster] = {}
+        for m in by_precision["unknown"]:
+            candidates = [c for c in dated if _classes_compatible(c.type_class, TYPE_CLASS[m["type"]])
+                          and not c.contradicts(m)]
+            chosen, why = None, ""
+            if len(candidates) == 1:
+                chosen, why = candidates[0], "the only compatible dated event"
+            elif candidates:
+                related = [c for c in candidates
+                           if any(origins.related(m["article_id"], r["article_id"]) for r in c.mention_rows)]
+                weekday = [c for c in candidates if _weekday_fits(m, c.date)]
+                if len(related) == 1:
+                    chosen, why = related[0], "the only compatible event reported by a related article"
+                elif len(weekday) == 1:
+                    chosen, why = weekday[0], f"the only compatible event on a {m['date_raw']}"
+            if chosen is not None:
+                chosen.mention_rows.append(m)
+                chosen.reasons[m["mention_id"]] = f"date borrowed from {chosen.date} ({why})"
+                m["_borrowed"] = chosen
+                continue
+            if candidates:
+                unresolved.append({"mention_id": m["mention_id"], "article_id": m["article_id"],
+                                   "countries": countries, "type": m["type"], "status": status,
+                                   "date_raw": m["date_raw"],
+                                   "candidate_dates": ";".join(sorted({c.date for c in candidates}))})
+            key = (m["article_id"], TYPE_CLASS[m["type"]])
+            target = undated_by_article.get(key)
+            if target is None:
+                target = Cluster(countries, status, "", date_basis=m["date_basis"])
+                undated_by_article[key] = target
+                local.append(target)
+                target.reasons[m["mention_id"]] = "first mention of the event (undated)"
+            else:
+                target.reasons[m["mention_id"]] = "same article, same countries and type, undated"
+            target.mention_rows.append(m)
+        clusters += local
+    return clusters, unresolved
+
+
+def event_id(mention_ids: Sequence[str]) -> str:
+    """Stable id from the event's members: the same mentions give the same id."""
+    return "ev_" + hashlib.blake2b(";".join(sorted(mention_ids)).encode(), digest_size=5).hexdigest()
+
+
+def _precision(date: str) -> str:
+    return {10: "day", 7: "month", 4: "year"}.get(len(date), "unknown")
+
+
+def read_overrides(path: Path | None) -> list[dict]:
+    """Analyst overrides: action (merge, split, drop), ids (';'-joined mention or event ids), reason."""
+    if path is None or not Path(path).exists():
+        return []
+    with Path(path).open(encoding="utf-8") as fh:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def apply_overrides(clusters: list[Cluster], overrides: list[dict]) -> tuple[list[Cluster], list[dict]]:
+    """Apply merge/split/drop overrides last; report each one's outcome."""
+    report = []
+    for o in overrides:
+        action, ids, reason = o.get("action", "").lower(), [i for i in o.get("ids", "").split(";") if i], \
+            o.get("reason", "")
+        by_event = {event_id([m["mention_id"] for m in c.mention_rows]): c for c in clusters}
+        by_mention = {m["mention_id"]: c for c in clusters for m in c.mention_rows}
+        missing = [i for i in ids if i not in by_event and i not in by_mention]
+        outcome = "applied"
+        if action not in ("merge", "split", "drop") or not reason:
+            outcome = "ignored: action must be merge, split or drop, with a reason"
+        elif missing:
+            outcome = f"ignored: unknown ids {';'.join(missing)}"
+        elif action == "drop":
+            for i in ids:
+                cluster = by_mention.get(i)
+                if cluster is None:
+                    outcome = f"ignored: drop takes mention ids, {i} is an event id"
+                    break
+                cluster.mention_rows = [m for m in cluster.mention_rows if m["mention_id"] != i]
+        elif action == "split":
+            for i in ids:
+                cluster = by_mention.get(i)
+                if cluster is None or len(cluster.mention_rows) == 1:
+                    continue
+                mention = next(m for m in cluster.mention_rows if m["mention_id"] == i)
+                cluster.mention_rows.remove(mention)
+                new = Cluster(cluster.countries, cluster.status, mention["date"], date_basis=mention["date_basis"])
+                new.mention_rows.append(mention)
+                new.reasons[i] = f"split by analyst: {reason}"
+                clusters.append(new)
+        else:
+            targets = []
+            for i in ids:
+                c = by_event.get(i) or by_mention.get(i)
+                if c not in targets:
+                    targets.append(c)
+            keep = min(targets, key=lambda c: _sort_key(c.mention_rows[0]))
+            for other in targets:
+                if other is keep:
+                    continue
+                for m in other.mention_rows:
+                    keep.mention_rows.append(m)
+                    keep.reasons[m["mention_id"]] = f"merged by analyst: {reason}"
+                other.mention_rows = []
+        clusters = [c for c in clusters if c.mention_rows]
+        report.append({"action": action, "ids": ";".join(ids), "reason": reason, "outcome": outcome})
+    return clusters, report
+
+
+def _event_type(rows: list[dict]) -> str:
+    types = [m["type"] for m in rows if m["type"] != "other"] or ["other"]
+    return max(sorted(set(types), key=TYPE_PRIORITY.index), key=types.count)
+
+
+def _join(values) -> str:
+    return ";".join(sorted({v for value in values for v in str(value).split(";") if v}))
+
+
+def event_record(cluster: Cluster, articles: dict[str, dict], origins: OriginGroups) -> dict:
+    rows = sorted(cluster.mention_rows, key=_sort_key)
+    mention_ids = [m["mention_id"] for m in rows]
+    article_ids = sorted({m["article_id"] for m in rows})
+    published = sorted(articles[a]["published_date"] for a in article_ids if articles[a]["published_date"])
+    outlets = {articles[a]["outlet"] or f"(unknown outlet of {a})" for a in article_ids}
+    evidence = []
+    for a in article_ids:
+        first = next(m for m in rows if m["article_id"] == a)
+        evidence.append(f"[{a}] {first['sentence']}")
+    dated = [m for m in rows if m["date"] == cluster.date and m["date_precision"] != "unknown"]
+    return {
+        "event_id": event_id(mention_ids),
+        "type": _event_type(rows),
+        "status": cluster.status,
+        "countries": cluster.countries,
+        "participants": _join(m["participants"] for m in rows),
+        "actor_ids": _join(m["actor_ids"] for m in rows),
+        "date": cluster.date,
+        "date_precision": _precision(cluster.date),
+        "date_basis": (f"{dated[0]['date_basis']} ({dated[0]['mention_id']})" if dated
+                       else "no mention gives a date"),
+        "topics": _join(m["topics"] for m in rows),
+        "n_mentions": len(rows),
+        "n_articles": len(article_ids),
+        "n_outlets": len(outlets),
+        "n_origins": origins.count(article_ids),
+        "languages": _join(m["language"] for m in rows),
+        "article_ids": ";".join(article_ids),
+        "mention_ids": ";".join(sorted(mention_ids)),
+        "first_reported": published[0] if published else "",
+        "last_reported": published[-1] if published else "",
+        "evidence": " || ".join(evidence),
+        "merge_reasons": " | ".join(f"{mid}: {cluster.reasons.get(mid, 'merged')}" for mid in sorted(mention_ids)),
+    }
+
+
+def near_misses(events: pd.DataFrame) -> pd.DataFrame:
+    """Pairs kept apart that an analyst may want to merge: same countries and status, compatible
+    types, day dates 1-3 days apart, or one side's precision too coarse to place it."""
+    rows = []
+    records = events.to_dict("records")
+    for i, a in enumerate(records):
+        for b in records[i + 1:]:
+            if a["countries"] != b["countries"] or a["status"] != b["status"] or \
+                    not _classes_compatible(TYPE_CLASS[a["type"]], TYPE_CLASS[b["type"]]):
+                continue
+            reason = ""
+            if a["date_precision"] == b["date_precision"] == "day":
+                gap = abs((dt.date.fromisoformat(a["date"]) - dt.date.fromisoformat(b["date"])).days)
+                if 1 <= gap <= NEAR_MISS_DAYS:
+                    reason = f"dates {gap} day(s) apart"
+            elif a["date"] and b["date"] and a["date"] != b["date"] and _dates_compatible(a["date"], b["date"]):
+                reason = "one date is too coarse to tell which event it belongs to"
+            elif not a["date"] or not b["date"]:
+                reason = "one event is undated"
+            if reason:
+                rows.append({"event_id_a": a["event_id"], "event_id_b": b["event_id"], "countries": a["countries"],
+                             "type_a": a["type"], "type_b": b["type"], "date_a": a["date"], "date_b": b["date"],
+                             "reason": reason})
+    return pd.DataFrame(rows, columns=["event_id_a", "event_id_b", "countries", "type_a", "type_b", "date_a",
+                                       "date_b", "reason"])
+
+
+def aggregates(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Chart-ready counts of events (planned contacts kept apart by the `status` column)."""
+    rows_country, rows_pair = [], []
+    for e in events.itertuples():
+        codes = e.countries.split(";")
+        rows_country += [{"country": c, "type": e.type, "status": e.status} for c in codes]
+        rows_pair += [{"country_a": a, "country_b": b, "status": e.status}
+                      for i, a in enumerate(codes) for b in codes[i + 1:]]
+    by_country = (pd.DataFrame(rows_country, columns=["country", "type", "status"])
+                  .groupby(["country", "status", "type"], as_index=False).size().rename(columns={"size": "n_events"}))
+    by_pair = (pd.DataFrame(rows_pair, columns=["country_a", "country_b", "status"])
+               .groupby(["country_a", "country_b", "status"], as_index=False).size()
+               .rename(columns={"size": "n_events"}))
+    dated = events[events["date_precision"].isin(["day", "month"])].assign(month=lambda d: d["date"].str[:7])
+    by_month = (dated.groupby(["month", "status", "type"], as_index=False).size()
+                .rename(columns={"size": "n_events"}))
+    by_type = events.groupby(["type", "status"], as_index=False).size().rename(columns={"size": "n_events"})
+    return {"events_by_country": by_country, "events_by_pair": by_pair, "events_by_month": by_month,
+            "events_by_type": by_type}
+
+
+EVENT_COLUMNS = ["event_id", "type", "status", "countries", "participants", "actor_ids", "date", "date_precision",
+                 "date_basis", "topics", "n_mentions", "n_articles", "n_outlets", "n_origins", "languages",
+                 "article_ids", "mention_ids", "first_reported", "last_reported", "evidence", "merge_reasons"]
+
+
+def build_events(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
+                 overrides_csv: Path | None = None) -> EventsResult:
+    """Deduplicate mentions into events (pure: writes nothing)."""
+    from helpers import schemas
+    from helpers.actors import registry
+
+    reg = registry()
+    article_rows = {r["article_id"]: r for r in articles.to_dict("records")}
+    used = sorted(set(mentions["article_id"]))
+    sequences = {}
+    for aid, group in sentences[sentences["article_id"].isin(used)].groupby("article_id", sort=True):
+        group = group.sort_values("sentence_no")
+        sequences[aid] = invariant_sequence(list(zip(group["text"], group["language"], strict=True)))
+    origins = OriginGroups(articles, rewrite_pairs(sequences))
+    rows = []
+    for m in mentions.to_dict("records"):
+        published = article_rows[m["article_id"]]["published_date"]
+        day = dt.date.fromisoformat(published) if published else None
+        m["_actor_countries"] = [(reg.country_of(a, day), a) for a in m["actor_ids"].split(";") if a]
+        rows.append(m)
+    clusters, unresolved = cluster_mentions(rows, origins)
+    clusters, override_report = apply_overrides(clusters, read_overrides(overrides_csv))
+    records = [event_record(c, article_rows, origins) for c in clusters]
+    events = pd.DataFrame(records, columns=EVENT_COLUMNS).sort_values(
+        ["date", "countries", "event_id"], kind="stable").reset_index(drop=True)
+    for column in ("n_mentions", "n_articles", "n_outlets", "n_origins"):
+        events[column] = events[column].astype("int64")
+    events = schemas.EVENTS.validate(events)
+
+    membership = {m["mention_id"]: (rec["event_id"], c) for c, rec in zip(clusters, records, strict=True)
+                  for m in c.mention_rows}
+    out = mentions.copy()
+    out["event_id"] = [membership.get(mid, ("", None))[0] for mid in out["mention_id"]]
+    for i, mid in enumerate(out["mention_id"]):
+        if mid not in membership:
+            continue
+        eid, cluster = membership[mid]
+        if out.at[i, "date_precision"] == "unknown" and cluster.date:
+            out.at[i, "date"] = cluster.date
+            out.at[i, "date_precision"] = _precision(cluster.date)
+            out.at[i, "date_basis"] = f"borrowed from event {eid}: {cluster.reasons.get(mid, '')}"
+    out = schemas.MENTIONS_WITH_EVENTS.validate(out[out["event_id"] != ""].reset_index(drop=True))
+    return EventsResult(
+        events=events,
+        mentions=out,
+        near_misses=near_misses(events),
+        unresolved=pd.DataFrame(unresolved, columns=["mention_id", "article_id", "countries", "type", "status",
+                                                     "date_raw", "candidate_dates"]),
+        overrides=pd.DataFrame(override_report, columns=["action", "ids", "reason", "outcome"]),
+        aggregates=aggregates(events),
+    )
+
+
+def write_events(result: EventsResult, out_dir) -> None:
+    """Write events, mentions (with event_id), review tables and aggregates under OUT/tables."""
+    from helpers.articles import write_table
+    from helpers.paths import resolve
+
+    tables = resolve(out_dir) / "tables"
+    write_table(result.events, tables, "events")
+    write_table(result.mentions, tables, "mentions")
+    write_table(result.near_misses, tables, "near_misses", parquet=False)
+    write_table(result.unresolved, tables, "unresolved_dates", parquet=False)
+    write_table(result.overrides, tables, "overrides_applied", parquet=False)
+    for name, frame in result.aggregates.items():
+        write_table(frame, tables, f"agg_{name}", parquet=False)

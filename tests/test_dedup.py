@@ -1,0 +1,264 @@
+"""Events: merge rule, date borrowing, corroboration, explanations, overrides, determinism."""
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import schemas
+from helpers.dedup import build_events, invariant_sequence, rewrite_pairs
+
+ARTICLE_COLUMNS = list(schemas.ARTICLES.columns)
+
+
+def article(aid, language="en", published="2024-03-28", outlet="", agency="", story=None):
+    row = dict.fromkeys(ARTICLE_COLUMNS, "")
+    row.update({"article_id": aid, "file": f"{aid}.txt", "status": "ok", "language": language,
+                "published_date": published, "outlet": outlet or f"Outlet {aid}", "origin_agency": agency,
+                "story_group": story or aid})
+    return row
+
+
+def mention(aid, n, countries, type_="phone_call", date="2024-03-27", status="occurred", actors="",
+            language="en", date_raw="", sentence=None):
+    precision = {10: "day", 7: "month", 4: "year", 0: "unknown"}[len(date)]
+    return {"mention_id": f"{aid}:{n}:0", "article_id": aid, "sentence_no": n, "start": 0, "end": 10,
+            "sentence": sentence or f"sentence {n} of {aid}", "language": language, "type": type_, "status": status,
+            "countries": countries, "participants": "", "actor_ids": actors, "date": date, "date_precision": precision,
+            "date_raw": date_raw, "date_basis": "test", "topics": "", "trigger": "t"}
+
+
+def run(articles, mentions, overrides=None):
+    arts = pd.DataFrame(articles, columns=ARTICLE_COLUMNS)
+    ments = pd.DataFrame(mentions)
+    sentences = pd.DataFrame([{"article_id": m["article_id"], "sentence_no": m["sentence_no"], "paragraph_no": 0,
+                               "start": 0, "end": 10, "language": m["language"], "text": m["sentence"]}
+                              for m in mentions])
+    return build_events(arts, sentences, ments, overrides)
+
+
+def summary(result):
+    return sorted((e.countries, e.type, e.status, e.date, e.article_ids) for e in result.events.itertuples())
+
+
+def test_same_call_in_three_languages_is_one_event():
+    result = run([article("a", "bg"), article("b", "en"), article("c", "fr")],
+                 [mention("a", 0, "MLI;RUS", language="bg"), mention("b", 0, "MLI;RUS"),
+                  mention("c", 0, "MLI;RUS", language="fr")])
+    [event] = result.events.itertuples()
+    assert (event.n_mentions, event.n_articles, event.languages) == (3, 3, "bg;en;fr")
+    assert "same day" in event.merge_reasons
+
+
+def test_same_day_different_counterparts_are_two_events():
+    result = run([article("a")], [mention("a", 0, "MLI;RUS"), mention("a", 1, "COG;RUS")])
+    assert len(result.events) == 2
+
+
+def test_bilateral_and_multilateral_same_day_are_two_events():
+    result = run([article("a")], [mention("a", 0, "MLI;RUS", "meeting"),
+                                  mention("a", 1, "BFA;MLI;NER;RUS", "meeting")])
+    assert summary(result) == [("BFA;MLI;NER;RUS", "meeting", "occurred", "2024-03-27", "a"),
+                               ("MLI;RUS", "meeting", "occurred", "2024-03-27", "a")]
+
+
+def test_phone_call_and_meeting_do_not_merge_but_meeting_and_visit_do():
+    result = run([article("a"), article("b")],
+                 [mention("a", 0, "MLI;RUS", "phone_call"), mention("b", 0, "MLI;RUS", "meeting"),
+                  mention("b", 1, "MLI;RUS", "visit")])
+    assert sorted(result.events["type"]) == ["meeting", "phone_call"]
+
+
+def test_month_precision_joins_the_only_day_event_inside_it():
+    result = run([article("a"), article("b")], [mention("a", 0, "MLI;RUS", date="2023-08-15"),
+                                                mention("b", 0, "MLI;RUS", date="2023-08")])
+    [event] = result.events.itertuples()
+    assert (event.date, event.n_articles) == ("2023-08-15", 2)
+    assert "the only 2023-08-15 event inside 2023-08" in event.merge_reasons
+
+
+def test_month_precision_with_two_day_events_stays_apart_and_is_a_near_miss():
+    result = run([article("a"), article("b")], [mention("a", 0, "MLI;RUS", date="2023-08-15"),
+                                                mention("a", 1, "MLI;RUS", date="2023-08-20"),
+                                                mention("b", 0, "MLI;RUS", date="2023-08")])
+    assert len(result.events) == 3
+    assert set(result.near_misses["reason"]) == {"one date is too coarse to tell which event it belongs to"}
+
+
+def test_dates_one_to_three_days_apart_are_near_misses():
+    result = run([article("a")], [mention("a", 0, "MLI;RUS", date="2024-03-26"),
+                                  mention("a", 1, "MLI;RUS", date="2024-03-27")])
+    assert len(result.events) == 2
+    assert list(result.near_misses["reason"]) == ["dates 1 day(s) apart"]
+
+
+def test_borrowing_with_one_candidate():
+    result = run([article("a"), article("b", published="")],
+                 [mention("a", 0, "NER;RUS", date="2024-03-26"), mention("b", 0, "NER;RUS", date="")])
+    [event] = result.events.itertuples()
+    assert event.n_articles == 2
+    borrowed = result.mentions.set_index("mention_id").loc["b:0:0"]
+    assert (borrowed.date, borrowed.date_precision) == ("2024-03-26", "day")
+    assert borrowed.date_basis.startswith(f"borrowed from event {event.event_id}")
+
+
+def test_borrowing_with_two_candidates_stays_unresolved_and_is_listed():
+    result = run([article("a"), article("b", published="")],
+                 [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("a", 1, "MLI;RUS", date="2023-10-10"),
+                  mention("b", 0, "MLI;RUS", date="")])
+    assert len(result.events) == 3
+    assert list(result.unresolved["candidate_dates"]) == ["2023-10-10;2024-03-27"]
+
+
+def test_borrowing_prefers_the_related_article_then_the_weekday():
+    arts = [article("a", agency="Reuters"), article("c"), article("b", published="", agency="Reuters")]
+    result = run(arts, [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("c", 0, "MLI;RUS", date="2023-10-10"),
+                        mention("b", 0, "MLI;RUS", date="")])
+    assert result.mentions.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"
+    result = run([article("a"), article("c"), article("b", published="")],
+                 [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("c", 0, "MLI;RUS", date="2023-10-10"),
+                  mention("b", 0, "MLI;RUS", date="", date_raw="on Wednesday")])
+    assert result.mentions.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"  # a Wednesday
+
+
+def test_planned_and_occurred_stay_apart():
+    result = run([article("a")], [mention("a", 0, "MLI;RUS", "visit", date="2025-06"),
+                                  mention("a", 1, "MLI;RUS", "visit", date="2025-06", status="planned")])
+    assert sorted(result.events["status"]) == ["occurred", "planned"]
+
+
+def test_contradicting_participants_stay_apart():
+    result = run([article("a")], [mention("a", 0, "MLI;RUS", "meeting", actors="abdoulaye_diop;lavrov"),
+                                  mention("a", 1, "MLI;RUS", "meeting", actors="lavrov;sadio_camara")])
+    assert len(result.events) == 2
+
+
+def test_origins_count_wire_story_group_and_rewrites_once():
+    arts = [article("a", agency="Reuters"), article("b", agency="Reuters"), article("c", story="a"),
+            article("d", agency="AFP")]
+    result = run(arts, [mention(x, 0, "MLI;RUS") for x in "abcd"])
+    [event] = result.events.itertuples()
+    assert (event.n_articles, event.n_origins) == (4, 2)
+
+
+def test_overrides_merge_split_drop(tmp_path):
+    arts = [article("a"), article("b")]
+    mentions = [mention("a", 0, "MLI;RUS", date="2024-03-26"), mention("b", 0, "MLI;RUS", date="2024-03-27"),
+                mention("b", 1, "COG;RUS", date="2024-03-27"), mention("a", 1, "COG;RUS", date="2024-03-27")]
+    path = tmp_path / "overrides.csv"
+    path.write_text("action,ids,reason\n"
+                    "merge,a:0:0;b:0:0,same call misdated by one outlet\n"
+                    "split,a:1:0,a different call\n"
+                    "drop,b:1:0,misread sentence\n"
+                    "drop,zz:9:9,typo\n", encoding="utf-8")
+    result = run(arts, mentions, path)
+    assert summary(result) == [("COG;RUS", "phone_call", "occurred", "2024-03-27", "a"),
+                               ("MLI;RUS", "phone_call", "occurred", "2024-03-26", "a;b")]
+    assert list(result.overrides["outcome"]) == ["applied", "applied", "applied", "ignored: unknown ids zz:9:9"]
+    merged = result.events[result.events.countries == "MLI;RUS"].iloc[0]
+    assert "merged by analyst" in merged["merge_reasons"]
+
+
+TRANSLATION_PAIRS = [
+    ("Russian President Vladimir Putin spoke by phone with Mali's Assimi Goita on Wednesday. "
+     "The Kremlin said 137 people died in the attack. Niger and Burkina Faso left ECOWAS in 2024, and France "
+     "withdrew 1500 troops from Mali.",
+     "Le président russe Vladimir Poutine s'est entretenu mercredi avec le Malien Assimi Goïta. "
+     "Le Kremlin a indiqué que 137 personnes sont mortes dans l'attentat. Le Niger et le Burkina Faso ont quitté la "
+     "CEDEAO en 2024, et la France a retiré 1500 soldats du Mali.", "fr", True),
+    ("Russian President Vladimir Putin spoke by phone with Mali's Assimi Goita on Wednesday. "
+     "The Kremlin said 137 people died in the attack. Niger and Burkina Faso left ECOWAS in 2024, and France "
+     "withdrew 1500 troops from Mali.",
+     "Chinese President Xi Jinping received Kenya's William Ruto in Beijing, where they signed 20 agreements. "
+     "Kenya owes China 6 billion dollars for the railway, and Ethiopia is also negotiating new loans.", "en", False),
+]
+
+
+@pytest.mark.parametrize(("english", "other", "language", "is_rewrite"), TRANSLATION_PAIRS,
+                         ids=["translated-rewrite", "unrelated-story"])
+def test_translated_rewrites_are_caught_by_what_survives_translation(english, other, language, is_rewrite):
+    sequences = {"en": invariant_sequence([(english, "en")]), "xx": invariant_sequence([(other, language)])}
+    assert (frozenset(("en", "xx")) in rewrite_pairs(sequences)) is is_rewrite
+
+
+def _seed_inputs():
+    from helpers import SUPPORTED_LANGUAGES
+    from helpers.articles import ArticlesParams, build_articles
+    from helpers.extract import build_mentions
+    from helpers.paths import SEEDS_DIR
+
+    stage = build_articles(ArticlesParams(input_dir=SEEDS_DIR))
+    return stage, build_mentions(stage, SUPPORTED_LANGUAGES).mentions
+
+
+@pytest.fixture(scope="module")
+def seed_inputs():
+    return _seed_inputs()
+
+
+def test_seed_events(seed_inputs):
+    stage, mentions = seed_inputs
+    result = build_events(stage.articles, stage.sentences, mentions)
+    ids = {a: a[:3] for a in stage.articles["article_id"]}
+    table = sorted((e.type, e.status, e.countries, e.date, ",".join(ids[a] for a in e.article_ids.split(";")))
+                   for e in result.events.itertuples())
+    assert table == sorted([
+        ("phone_call", "occurred", "MLI;RUS", "2024-03-27", "000,003,004"),
+        ("phone_call", "occurred", "NER;RUS", "2024-03-26", "000,003"),
+        ("phone_call", "occurred", "COG;RUS", "2024-03-27", "000,003,004"),
+        ("meeting", "occurred", "MLI;RUS", "2025-04-03", "001"),
+        ("meeting", "occurred", "BFA;MLI;NER;RUS", "2025-04-03", "001"),
+        ("visit", "planned", "MLI;RUS", "2025-06", "001"),
+        ("phone_call", "occurred", "MLI;RUS", "2023-10-10", "002"),
+        ("phone_call", "occurred", "MLI;RUS", "2023-09", "002"),
+        ("phone_call", "occurred", "MLI;RUS", "2023-08", "002"),
+    ])
+    goita = result.events[(result.events.countries == "MLI;RUS") & (result.events.date == "2024-03-27")].iloc[0]
+    assert goita.n_origins == 2
+    borrowed = result.mentions[result.mentions.article_id.str.startswith("003")]
+    assert borrowed["date_basis"].str.startswith("borrowed from event").all()
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(min_value=0, max_value=10_000))
+def test_merging_is_independent_of_input_order(seed):
+    stage, mentions = SEED_INPUTS
+    baseline = build_events(stage.articles, stage.sentences, mentions).events
+    shuffled = mentions.sample(frac=1, random_state=seed).reset_index(drop=True)
+    arts = stage.articles.sample(frac=1, random_state=seed + 1).reset_index(drop=True)
+    pd.testing.assert_frame_equal(build_events(arts, stage.sentences, shuffled).events, baseline)
+
+
+def test_running_twice_gives_byte_identical_tables(seed_inputs, tmp_path):
+    from helpers.dedup import write_events
+
+    stage, mentions = seed_inputs
+    for name in ("one", "two"):
+        write_events(build_events(stage.articles, stage.sentences, mentions), tmp_path / name)
+    for path in sorted((tmp_path / "one" / "tables").glob("*")):
+        assert path.read_bytes() == (tmp_path / "two" / "tables" / path.name).read_bytes(), path.name
+
+
+@settings(max_examples=5, deadline=None)
+@given(index=st.integers(min_value=0, max_value=4))
+def test_a_copied_article_adds_articles_not_origins_or_events(index):
+    stage, mentions = SEED_INPUTS
+    original = sorted(stage.articles["article_id"])[index]
+    copy_id = original + "_copy"
+    arts = pd.concat([stage.articles, stage.articles[stage.articles.article_id == original]
+                      .assign(article_id=copy_id, file=copy_id + ".txt")], ignore_index=True)
+    sentences = pd.concat([stage.sentences, stage.sentences[stage.sentences.article_id == original]
+                           .assign(article_id=copy_id)], ignore_index=True)
+    copied = mentions[mentions.article_id == original].assign(
+        article_id=copy_id, mention_id=lambda d: d["mention_id"].str.replace(original, copy_id))
+    before = build_events(stage.articles, stage.sentences, mentions).events
+    after = build_events(arts, sentences, pd.concat([mentions, copied], ignore_index=True)).events
+    assert len(after) == len(before)
+    touched = after[after.article_ids.str.contains(copy_id)]
+    for e in touched.itertuples():
+        old = before[(before.countries == e.countries) & (before.date == e.date) & (before.status == e.status)].iloc[0]
+        assert e.n_articles == old.n_articles + 1
+        assert e.n_origins == old.n_origins
+
+
+SEED_INPUTS = _seed_inputs()
