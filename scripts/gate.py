@@ -20,10 +20,13 @@ def main() -> int:
     args = parser.parse_args()
     results = gate.evaluate()
     table = gate.scores(results)
+    table["events"] = gate.evaluate_events()
     print(f"{'group':6} {'P':>7} {'R':>7} {'F1':>7} {'date':>7} {'gold':>5} {'pred':>5}")
     for group, m in table.items():
-        print(f"{group:6} {m['precision']:7.3f} {m['recall']:7.3f} {m['f1']:7.3f} {m['date_accuracy']:7.3f} "
+        date = m.get("date_accuracy", m.get("article_set_accuracy", 0.0))
+        print(f"{group:6} {m['precision']:7.3f} {m['recall']:7.3f} {m['f1']:7.3f} {date:7.3f} "
               f"{m['n_gold']:5d} {m['n_predicted']:5d}")
+    print("(for the events row, the fourth column is the share of events with exactly the expected articles)")
     if args.show_errors:
         for r in results:
             for c in r.false_negatives:
