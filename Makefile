@@ -12,12 +12,27 @@ OUT       ?= reports
 SOURCES   ?=
 LANGUAGES ?= en,fr,bg,ro,ru,es,de,pt,ar,sw
 OVERRIDES ?= data/annotations/overrides.csv
+# Report parameters (same names as notebooks/03_report.ipynb; see README):
+FOCUS       ?=
+FROM        ?=
+TO          ?=
+TITLE       ?= Diplomatic contacts
+PLANNED     ?= no
+MIN_ORIGINS ?= 1
+FORMATS     ?= html
 
-.PHONY: help install lock tables report test lint lab clean
+KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS
+UNKNOWN_VARS := $(filter-out $(KNOWN_VARS),$(foreach v,$(MAKEOVERRIDES),$(firstword $(subst =, ,$(v)))))
+ifneq ($(strip $(UNKNOWN_VARS)),)
+$(error unknown parameter(s): $(UNKNOWN_VARS). Known: $(KNOWN_VARS))
+endif
+
+.PHONY: help install lock tables report chromium test lint lab clean
 
 help: ## list the targets and their variables
 	@grep -hE '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
-	@echo "  variables: INPUT=$(INPUT) OUT=$(OUT) SOURCES=<csv, default INPUT/sources.csv> LANGUAGES=$(LANGUAGES)"
+	@echo "  data: INPUT=$(INPUT) OUT=$(OUT) SOURCES=<csv, default INPUT/sources.csv> LANGUAGES=$(LANGUAGES) OVERRIDES=$(OVERRIDES)"
+	@echo "  report: FOCUS=<ISO3,...> FROM=<YYYY-MM-DD> TO=<YYYY-MM-DD> TITLE='$(TITLE)' PLANNED=$(PLANNED) MIN_ORIGINS=$(MIN_ORIGINS) FORMATS=$(FORMATS)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -39,9 +54,18 @@ lock: ## re-resolve pyproject.toml into requirements.lock and environment.yml
 tables: $(STAMP) ## data stages only: INPUT folder -> OUT/tables and OUT/clean
 	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" $(if $(SOURCES),--sources "$(SOURCES)")
 
-report: $(STAMP) ## the whole pipeline on INPUT into OUT (tables, then the notebooks, executed into OUT/_executed)
-	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" $(if $(SOURCES),--sources "$(SOURCES)")
-	$(PY) scripts/run_notebooks.py --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" $(if $(SOURCES),--sources "$(SOURCES)")
+report: $(STAMP) ## the whole pipeline: INPUT -> OUT/tables, notebooks (OUT/_executed), OUT/report.html (+ .pdf with FORMATS=html,pdf)
+	@if echo "$(FORMATS)" | grep -q pdf; then $(MAKE) --no-print-directory chromium; fi
+	$(PY) -m helpers report --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" \
+	  --title "$(TITLE)" --from "$(FROM)" --to "$(TO)" --focus "$(FOCUS)" --planned "$(PLANNED)" \
+	  --min-origins "$(MIN_ORIGINS)" --formats "$(FORMATS)" $(if $(SOURCES),--sources "$(SOURCES)")
+
+chromium: ## make sure Debian's Chromium (for PDF and browser tests) and poppler-utils are installed
+	@if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian's chromium and poppler-utils (needed for PDF)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	else echo "PDF needs Chromium and poppler-utils: run 'sudo apt-get install -y chromium poppler-utils' (HTML alone does not)"; exit 1; fi
 
 lint: $(STAMP) ## ruff on the code, tests and scripts
 	$(PY) -m ruff check src tests scripts
@@ -54,4 +78,4 @@ lab: $(STAMP) ## JupyterLab with the project's environment registered as a kerne
 	$(VENV)/bin/jupyter lab notebooks/
 
 clean: ## remove generated outputs (keeps .venv)
-	rm -rf $(OUT)/tables $(OUT)/clean $(OUT)/_executed
+	rm -rf $(OUT)/tables $(OUT)/clean $(OUT)/_executed $(OUT)/report.html $(OUT)/report.pdf $(OUT)/report_manifest.json

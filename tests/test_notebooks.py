@@ -41,7 +41,8 @@ def test_notebook_runs_on_the_seeds(path, tmp_path):
         str(path), str(tmp_path / path.name), kernel_name="python3", progress_bar=False,
         parameters={"input_dir": str(SEEDS_DIR), "out_dir": str(out)}, cwd=str(NOTEBOOKS_DIR))
     assert executed.metadata.papermill.parameters["out_dir"] == str(out)
-    writes = {"01_clean_articles.ipynb": "articles.csv", "02_extract_contacts.ipynb": "mentions.csv"}
+    writes = {"01_clean_articles.ipynb": "articles.csv", "02_extract_contacts.ipynb": "mentions.csv",
+              "03_report.ipynb": "events.csv"}
     assert (out / "tables" / writes[path.name]).exists()
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
@@ -53,7 +54,8 @@ def test_papermill_reads_every_parameter_with_type_and_help(path):
 
     parameters = pm.inspect_notebook(str(path))
     nb = nbformat.read(path, as_version=4)
-    declared = [line.split(":")[0] for line in nb.cells[1].source.splitlines() if line.strip()]
+    cell = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    declared = [line.split(":")[0] for line in cell.source.splitlines() if line.strip()]
     assert sorted(parameters) == sorted(declared)
     for name, spec in parameters.items():
         assert spec["inferred_type_name"] != "None" and spec["help"], name

@@ -38,8 +38,14 @@ import pandas as pd
 
 from helpers import SUPPORTED_LANGUAGES
 
-TYPE_CLASS = {"phone_call": "phone", "message": "message", "meeting": "in_person", "visit": "in_person",
-              "summit": "in_person", "other": "any"}
+TYPE_CLASS = {
+    "phone_call": "phone",
+    "message": "message",
+    "meeting": "in_person",
+    "visit": "in_person",
+    "summit": "in_person",
+    "other": "any",
+}
 TYPE_PRIORITY = ["phone_call", "message", "meeting", "summit", "visit", "other"]
 REWRITE_RATIO = 0.7
 NEAR_MISS_DAYS = 3
@@ -90,7 +96,7 @@ def rewrite_pairs(sequences: dict[str, list[str]], ratio: float = REWRITE_RATIO)
     ids = sorted(a for a, s in sequences.items() if len(s) >= 5)
     pairs = set()
     for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
+        for b in ids[i + 1 :]:
             if difflib.SequenceMatcher(None, sequences[a], sequences[b], autojunk=False).ratio() >= ratio:
                 pairs.add(frozenset((a, b)))
     return pairs
@@ -142,7 +148,7 @@ class OriginGroups:
             return x
 
         for i, a in enumerate(ids):
-            for b in ids[i + 1:]:
+            for b in ids[i + 1 :]:
                 if self.related(a, b):
                     parent[max(root(a), root(b))] = min(root(a), root(b))
         return len({root(a) for a in ids})
@@ -183,8 +189,16 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
         local: list[Cluster] = []
         by_precision = {p: [m for m in rows if m["date_precision"] == p] for p in ("day", "month", "year", "unknown")}
         for m in by_precision["day"]:
-            target = next((c for c in local if c.date == m["date"]
-                           and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)), None)
+            target = next(
+                (
+                    c
+                    for c in local
+                    if c.date == m["date"]
+                    and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]])
+                    and not c.contradicts(m)
+                ),
+                None,
+            )
             if target is None:
                 target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
                 local.append(target)
@@ -194,16 +208,22 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
             target.mention_rows.append(m)
         for precision in ("month", "year"):
             for m in by_precision[precision]:
-                fits = [c for c in local if _dates_compatible(c.date, m["date"])
-                        and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)]
+                fits = [
+                    c
+                    for c in local
+                    if _dates_compatible(c.date, m["date"])
+                    and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]])
+                    and not c.contradicts(m)
+                ]
                 equal = [c for c in fits if c.date == m["date"]]
                 if equal:
                     target = equal[0]
                     target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same {precision}"
                 elif len(fits) == 1 and len(fits[0].date) > len(m["date"]):
                     target = fits[0]
-                    target.reasons[m["mention_id"]] = (f"same countries, {TYPE_CLASS[m['type']]}, the only "
-                                                       f"{target.date} event inside {m['date']}")
+                    target.reasons[m["mention_id"]] = (
+                        f"same countries, {TYPE_CLASS[m['type']]}, the only {target.date} event inside {m['date']}"
+                    )
                 else:
                     target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
                     local.append(target)
@@ -212,14 +232,18 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
         dated = list(local)
         undated_by_article: dict[tuple[str, str], Cluster] = {}
         for m in by_precision["unknown"]:
-            candidates = [c for c in dated if _classes_compatible(c.type_class, TYPE_CLASS[m["type"]])
-                          and not c.contradicts(m)]
+            candidates = [
+                c for c in dated if _classes_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)
+            ]
             chosen, why = None, ""
             if len(candidates) == 1:
                 chosen, why = candidates[0], "the only compatible dated event"
             elif candidates:
-                related = [c for c in candidates
-                           if any(origins.related(m["article_id"], r["article_id"]) for r in c.mention_rows)]
+                related = [
+                    c
+                    for c in candidates
+                    if any(origins.related(m["article_id"], r["article_id"]) for r in c.mention_rows)
+                ]
                 weekday = [c for c in candidates if _weekday_fits(m, c.date)]
                 if len(related) == 1:
                     chosen, why = related[0], "the only compatible event reported by a related article"
@@ -231,10 +255,17 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
                 m["_borrowed"] = chosen
                 continue
             if candidates:
-                unresolved.append({"mention_id": m["mention_id"], "article_id": m["article_id"],
-                                   "countries": countries, "type": m["type"], "status": status,
-                                   "date_raw": m["date_raw"],
-                                   "candidate_dates": ";".join(sorted({c.date for c in candidates}))})
+                unresolved.append(
+                    {
+                        "mention_id": m["mention_id"],
+                        "article_id": m["article_id"],
+                        "countries": countries,
+                        "type": m["type"],
+                        "status": status,
+                        "date_raw": m["date_raw"],
+                        "candidate_dates": ";".join(sorted({c.date for c in candidates})),
+                    }
+                )
             key = (m["article_id"], TYPE_CLASS[m["type"]])
             target = undated_by_article.get(key)
             if target is None:
@@ -270,8 +301,11 @@ def apply_overrides(clusters: list[Cluster], overrides: list[dict]) -> tuple[lis
     """Apply merge/split/drop overrides last; report each one's outcome."""
     report = []
     for o in overrides:
-        action, ids, reason = o.get("action", "").lower(), [i for i in o.get("ids", "").split(";") if i], \
-            o.get("reason", "")
+        action, ids, reason = (
+            o.get("action", "").lower(),
+            [i for i in o.get("ids", "").split(";") if i],
+            o.get("reason", ""),
+        )
         by_event = {event_id([m["mention_id"] for m in c.mention_rows]): c for c in clusters}
         by_mention = {m["mention_id"]: c for c in clusters for m in c.mention_rows}
         missing = [i for i in ids if i not in by_event and i not in by_mention]
@@ -346,8 +380,7 @@ def event_record(cluster: Cluster, articles: dict[str, dict], origins: OriginGro
         "actor_ids": _join(m["actor_ids"] for m in rows),
         "date": cluster.date,
         "date_precision": _precision(cluster.date),
-        "date_basis": (f"{dated[0]['date_basis']} ({dated[0]['mention_id']})" if dated
-                       else "no mention gives a date"),
+        "date_basis": (f"{dated[0]['date_basis']} ({dated[0]['mention_id']})" if dated else "no mention gives a date"),
         "topics": _join(m["topics"] for m in rows),
         "n_mentions": len(rows),
         "n_articles": len(article_ids),
@@ -369,9 +402,12 @@ def near_misses(events: pd.DataFrame) -> pd.DataFrame:
     rows = []
     records = events.to_dict("records")
     for i, a in enumerate(records):
-        for b in records[i + 1:]:
-            if a["countries"] != b["countries"] or a["status"] != b["status"] or \
-                    not _classes_compatible(TYPE_CLASS[a["type"]], TYPE_CLASS[b["type"]]):
+        for b in records[i + 1 :]:
+            if (
+                a["countries"] != b["countries"]
+                or a["status"] != b["status"]
+                or not _classes_compatible(TYPE_CLASS[a["type"]], TYPE_CLASS[b["type"]])
+            ):
                 continue
             reason = ""
             if a["date_precision"] == b["date_precision"] == "day":
@@ -383,11 +419,21 @@ def near_misses(events: pd.DataFrame) -> pd.DataFrame:
             elif not a["date"] or not b["date"]:
                 reason = "one event is undated"
             if reason:
-                rows.append({"event_id_a": a["event_id"], "event_id_b": b["event_id"], "countries": a["countries"],
-                             "type_a": a["type"], "type_b": b["type"], "date_a": a["date"], "date_b": b["date"],
-                             "reason": reason})
-    return pd.DataFrame(rows, columns=["event_id_a", "event_id_b", "countries", "type_a", "type_b", "date_a",
-                                       "date_b", "reason"])
+                rows.append(
+                    {
+                        "event_id_a": a["event_id"],
+                        "event_id_b": b["event_id"],
+                        "countries": a["countries"],
+                        "type_a": a["type"],
+                        "type_b": b["type"],
+                        "date_a": a["date"],
+                        "date_b": b["date"],
+                        "reason": reason,
+                    }
+                )
+    return pd.DataFrame(
+        rows, columns=["event_id_a", "event_id_b", "countries", "type_a", "type_b", "date_a", "date_b", "reason"]
+    )
 
 
 def aggregates(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
@@ -396,31 +442,67 @@ def aggregates(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
     for e in events.itertuples():
         codes = e.countries.split(";")
         rows_country += [{"country": c, "type": e.type, "status": e.status} for c in codes]
-        rows_pair += [{"country_a": a, "country_b": b, "status": e.status}
-                      for i, a in enumerate(codes) for b in codes[i + 1:]]
-    by_country = (pd.DataFrame(rows_country, columns=["country", "type", "status"])
-                  .groupby(["country", "status", "type"], as_index=False).size().rename(columns={"size": "n_events"}))
-    by_pair = (pd.DataFrame(rows_pair, columns=["country_a", "country_b", "status"])
-               .groupby(["country_a", "country_b", "status"], as_index=False).size()
-               .rename(columns={"size": "n_events"}))
+        rows_pair += [
+            {"country_a": a, "country_b": b, "status": e.status} for i, a in enumerate(codes) for b in codes[i + 1 :]
+        ]
+    by_country = (
+        pd.DataFrame(rows_country, columns=["country", "type", "status"])
+        .groupby(["country", "status", "type"], as_index=False)
+        .size()
+        .rename(columns={"size": "n_events"})
+    )
+    by_pair = (
+        pd.DataFrame(rows_pair, columns=["country_a", "country_b", "status"])
+        .groupby(["country_a", "country_b", "status"], as_index=False)
+        .size()
+        .rename(columns={"size": "n_events"})
+    )
     dated = events[events["date_precision"].isin(["day", "month"])].assign(month=lambda d: d["date"].str[:7])
-    by_month = (dated.groupby(["month", "status", "type"], as_index=False).size()
-                .rename(columns={"size": "n_events"}))
+    by_month = dated.groupby(["month", "status", "type"], as_index=False).size().rename(columns={"size": "n_events"})
     by_type = events.groupby(["type", "status"], as_index=False).size().rename(columns={"size": "n_events"})
-    return {"events_by_country": by_country, "events_by_pair": by_pair, "events_by_month": by_month,
-            "events_by_type": by_type}
+    return {
+        "events_by_country": by_country,
+        "events_by_pair": by_pair,
+        "events_by_month": by_month,
+        "events_by_type": by_type,
+    }
 
 
-EVENT_COLUMNS = ["event_id", "type", "status", "countries", "participants", "actor_ids", "date", "date_precision",
-                 "date_basis", "topics", "n_mentions", "n_articles", "n_outlets", "n_origins", "languages",
-                 "article_ids", "mention_ids", "first_reported", "last_reported", "evidence", "merge_reasons"]
+EVENT_COLUMNS = [
+    "event_id",
+    "type",
+    "status",
+    "countries",
+    "participants",
+    "actor_ids",
+    "date",
+    "date_precision",
+    "date_basis",
+    "topics",
+    "n_mentions",
+    "n_articles",
+    "n_outlets",
+    "n_origins",
+    "languages",
+    "article_ids",
+    "mention_ids",
+    "first_reported",
+    "last_reported",
+    "evidence",
+    "merge_reasons",
+]
 
 
-def build_events(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame,
-                 overrides_csv: Path | None = None) -> EventsResult:
-    """Deduplicate mentions into events (pure: writes nothing)."""
+def build_events(
+    articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, overrides_csv: str | Path | None = None
+) -> EventsResult:
+    """Deduplicate mentions into events (pure: writes nothing). A relative overrides path starts at the
+    project root."""
     from helpers import schemas
     from helpers.actors import registry
+    from helpers.paths import resolve
+
+    overrides_csv = resolve(overrides_csv) if overrides_csv else None
 
     reg = registry()
     article_rows = {r["article_id"]: r for r in articles.to_dict("records")}
@@ -439,14 +521,18 @@ def build_events(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.D
     clusters, unresolved = cluster_mentions(rows, origins)
     clusters, override_report = apply_overrides(clusters, read_overrides(overrides_csv))
     records = [event_record(c, article_rows, origins) for c in clusters]
-    events = pd.DataFrame(records, columns=EVENT_COLUMNS).sort_values(
-        ["date", "countries", "event_id"], kind="stable").reset_index(drop=True)
+    events = (
+        pd.DataFrame(records, columns=EVENT_COLUMNS)
+        .sort_values(["date", "countries", "event_id"], kind="stable")
+        .reset_index(drop=True)
+    )
     for column in ("n_mentions", "n_articles", "n_outlets", "n_origins"):
         events[column] = events[column].astype("int64")
     events = schemas.EVENTS.validate(events)
 
-    membership = {m["mention_id"]: (rec["event_id"], c) for c, rec in zip(clusters, records, strict=True)
-                  for m in c.mention_rows}
+    membership = {
+        m["mention_id"]: (rec["event_id"], c) for c, rec in zip(clusters, records, strict=True) for m in c.mention_rows
+    }
     out = mentions.copy()
     out["event_id"] = [membership.get(mid, ("", None))[0] for mid in out["mention_id"]]
     for i, mid in enumerate(out["mention_id"]):
@@ -462,8 +548,10 @@ def build_events(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.D
         events=events,
         mentions=out,
         near_misses=near_misses(events),
-        unresolved=pd.DataFrame(unresolved, columns=["mention_id", "article_id", "countries", "type", "status",
-                                                     "date_raw", "candidate_dates"]),
+        unresolved=pd.DataFrame(
+            unresolved,
+            columns=["mention_id", "article_id", "countries", "type", "status", "date_raw", "candidate_dates"],
+        ),
         overrides=pd.DataFrame(override_report, columns=["action", "ids", "reason", "outcome"]),
         aggregates=aggregates(events),
     )

@@ -1,0 +1,794 @@
+"""Report stage: parameters, report content and the HTML/PDF build.
+
+`ReportParams` is the one place the report's parameters are defined: the notebook parameters of
+notebooks/03_report.ipynb, the CLI options of `python -m helpers report` and the variables of
+`make report` map onto it, and it is validated (frozen, extra="forbid") before anything runs.
+`build_report` runs the data stages, executes the notebooks with papermill into OUT/_executed,
+converts the report notebook to one self-contained HTML file (code hidden, plotly.js and map
+outlines inline, no CDN script or style: templates/offline) and prints it to PDF with Debian's
+Chromium. Files are replaced atomically: a failed build keeps the previous report and says which
+notebook and cell failed.
+
+Every string that comes from an article is escaped before it reaches the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
+
+from helpers import SUPPORTED_LANGUAGES
+from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REFERENCE_DIR, resolve
+
+FORMATS = ("html", "pdf")
+NOTEBOOKS = ("01_clean_articles.ipynb", "02_extract_contacts.ipynb", "03_report.ipynb")
+# The parameters each notebook receives from build_report (a notebook must declare all of them).
+NOTEBOOK_PARAMETERS = {
+    "01_clean_articles.ipynb": ("input_dir", "sources_csv", "out_dir", "languages"),
+    "02_extract_contacts.ipynb": ("input_dir", "sources_csv", "out_dir", "languages", "overrides_csv"),
+    "03_report.ipynb": ("input_dir", "out_dir", "title", "period_start", "period_end", "focus_countries",
+                        "include_planned", "min_origins", "languages", "formats"),
+}
+REPORT_NOTEBOOK = "03_report.ipynb"
+TEMPLATE_DIR = PROJECT_ROOT / "templates"
+
+
+class ReportError(RuntimeError):
+    """A build step failed; the message names the step (and the notebook cell)."""
+
+
+@cache
+def _known_codes() -> frozenset[str]:
+    import csv
+
+    with (REFERENCE_DIR / "countries.csv").open(encoding="utf-8") as fh:
+        return frozenset(row["iso3"] for row in csv.DictReader(fh))
+
+
+class ReportParams(BaseModel):
+    """The report's parameters (same names in the notebook, the CLI and make)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    input_dir: str = "data/seeds"
+    out_dir: str = "reports"
+    title: str = Field(default="Diplomatic contacts", min_length=1, max_length=200)
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+    focus_countries: tuple[str, ...] = ()
+    include_planned: StrictBool = False
+    min_origins: StrictInt = Field(default=1, ge=1)
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
+    formats: tuple[str, ...] = ("html",)
+
+    @field_validator("period_start", "period_end", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value):
+        return None if value in ("", None) else value
+
+    @field_validator("focus_countries")
+    @classmethod
+    def _known_countries(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        value = tuple(v.strip().upper() for v in value if v.strip())
+        unknown = [v for v in value if v not in _known_codes()]
+        if unknown:
+            raise ValueError(f"unknown ISO3 code(s) {', '.join(unknown)} (see data/reference/countries.csv)")
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [v for v in value if v not in SUPPORTED_LANGUAGES]
+        if unknown or not value:
+            raise ValueError(f"must be among {', '.join(SUPPORTED_LANGUAGES)}; got {', '.join(unknown) or 'none'}")
+        return value
+
+    @field_validator("formats")
+    @classmethod
+    def _formats(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [v for v in value if v not in FORMATS]
+        if unknown or not value:
+            raise ValueError(f"must be among {', '.join(FORMATS)}; got {', '.join(unknown) or 'none'}")
+        return value
+
+    def model_post_init(self, _context) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValueError("the period ends before it starts: period_end is before period_start")
+
+
+def validate_params(values: dict) -> ReportParams:
+    """Validate raw parameters; a ValueError names the offending parameter."""
+    try:
+        return ReportParams(**values)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(x) for x in error["loc"]) or ("period_end" if "period_end" in error["msg"]
+                                                               else "parameters")
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = f"unknown parameter (known: {', '.join(ReportParams.model_fields)})"
+            problems.append(f"parameter {where}: {message} (got {error.get('input')!r})")
+        raise ValueError("; ".join(problems)) from None
+    except ValueError as exc:
+        raise ValueError(f"parameter period_end: {exc}") from None
+
+
+def _split(value: str) -> list[str]:
+    return [x.strip() for x in value.split(",") if x.strip()]
+
+
+def add_report_arguments(parser) -> None:
+    """CLI options, one per ReportParams field (make report passes its variables through these)."""
+    parser.add_argument("--input", dest="input_dir", default="data/seeds", help="folder of articles")
+    parser.add_argument("--out", dest="out_dir", default="reports", help="output folder")
+    parser.add_argument("--title", default="Diplomatic contacts", help="report title")
+    parser.add_argument("--from", dest="period_start", default="", help="first day included, YYYY-MM-DD")
+    parser.add_argument("--to", dest="period_end", default="", help="last day included, YYYY-MM-DD")
+    parser.add_argument(
+        "--focus", dest="focus_countries", default="", help="ISO3 codes, comma-separated (default: all)"
+    )
+    parser.add_argument(
+        "--planned",
+        dest="include_planned",
+        default="no",
+        help="yes to count planned contacts with the others (they are always shown separately)",
+    )
+    parser.add_argument("--min-origins", dest="min_origins", default="1", help="minimum independent origins per event")
+    parser.add_argument("--languages", default=",".join(SUPPORTED_LANGUAGES), help="ISO 639-1 codes, comma-separated")
+    parser.add_argument("--formats", default="html", help="html and/or pdf, comma-separated")
+
+
+def params_from_cli(args: dict) -> ReportParams:
+    planned = str(args.get("include_planned", "no")).strip().lower()
+    if planned not in ("yes", "no", "true", "false", "1", "0", ""):
+        raise ValueError(f"parameter include_planned: expected yes or no (got {planned!r})")
+    try:
+        min_origins = int(str(args.get("min_origins", "1")).strip() or "1")
+    except ValueError:
+        raise ValueError(f"parameter min_origins: expected a whole number (got {args.get('min_origins')!r})") from None
+    return validate_params(
+        {
+            "input_dir": args.get("input_dir", "data/seeds"),
+            "out_dir": args.get("out_dir", "reports"),
+            "title": args.get("title", "Diplomatic contacts"),
+            "period_start": args.get("period_start") or None,
+            "period_end": args.get("period_end") or None,
+            "focus_countries": tuple(_split(args.get("focus_countries", ""))),
+            "include_planned": planned in ("yes", "true", "1"),
+            "min_origins": min_origins,
+            "languages": tuple(_split(args.get("languages", ",".join(SUPPORTED_LANGUAGES)))),
+            "formats": tuple(_split(args.get("formats", "html"))),
+        }
+    )
+
+
+def notebook_parameters(params: ReportParams) -> dict:
+    """The papermill parameters of the report notebook (JSON-friendly)."""
+    return {
+        "input_dir": str(resolve(params.input_dir)),
+        "out_dir": str(resolve(params.out_dir)),
+        "title": params.title,
+        "period_start": params.period_start.isoformat() if params.period_start else "",
+        "period_end": params.period_end.isoformat() if params.period_end else "",
+        "focus_countries": list(params.focus_countries),
+        "include_planned": params.include_planned,
+        "min_origins": params.min_origins,
+        "languages": list(params.languages),
+        "formats": list(params.formats),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Content
+
+
+@dataclass
+class ReportData:
+    """The tables the report reads, filtered by the parameters."""
+
+    params: ReportParams
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    events: pd.DataFrame  # shown in charts and the main table
+    planned: pd.DataFrame  # planned contacts (always shown in their own section)
+    undated: pd.DataFrame  # events with no date
+    near_misses: pd.DataFrame
+    unresolved: pd.DataFrame
+    notes: pd.DataFrame
+    warnings: pd.DataFrame
+    all_events: pd.DataFrame
+
+
+def _read(tables: Path, name: str) -> pd.DataFrame:
+    path = tables / f"{name}.csv"
+    if not path.exists():
+        raise ReportError(f"missing table {path}: run `make tables` (or the report) first")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _in_period(date: str, start: dt.date | None, end: dt.date | None) -> bool:
+    """A date (day, month or year precision) overlaps the inclusive period."""
+    if not date:
+        return True
+    first = dt.date.fromisoformat((date + "-01-01")[:10] if len(date) < 10 else date)
+    if len(date) == 10:
+        last = first
+    elif len(date) == 7:
+        last = (pd.Timestamp(first) + pd.offsets.MonthEnd(0)).date()
+    else:
+        last = dt.date(first.year, 12, 31)
+    return (start is None or last >= start) and (end is None or first <= end)
+
+
+def load_data(params: ReportParams) -> ReportData:
+    """Read OUT/tables and apply the report's filters (period, focus, origins, languages, planned)."""
+    tables = resolve(params.out_dir) / "tables"
+    events = _read(tables, "events")
+    for column in ("n_mentions", "n_articles", "n_outlets", "n_origins"):
+        events[column] = events[column].astype(int)
+    keep = events[[_in_period(d, params.period_start, params.period_end) for d in events["date"]]]
+    if params.focus_countries:
+        keep = keep[[bool(set(c.split(";")) & set(params.focus_countries)) for c in keep["countries"]]]
+    keep = keep[keep["n_origins"] >= params.min_origins]
+    keep = keep[[bool(set(langs.split(";")) & set(params.languages)) for langs in keep["languages"]]]
+    planned = keep[keep["status"] == "planned"]
+    shown = keep if params.include_planned else keep[keep["status"] == "occurred"]
+    return ReportData(
+        params=params,
+        articles=_read(tables, "articles"),
+        mentions=_read(tables, "mentions"),
+        events=shown[shown["date"] != ""].reset_index(drop=True),
+        planned=planned.reset_index(drop=True),
+        undated=shown[shown["date"] == ""].reset_index(drop=True),
+        near_misses=_read(tables, "near_misses"),
+        unresolved=_read(tables, "unresolved_dates"),
+        notes=_read(tables, "extraction_notes"),
+        warnings=_read(tables, "input_warnings"),
+        all_events=events,
+    )
+
+
+def _e(value) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _h(markup: str):
+    from IPython.display import HTML
+
+    return HTML(markup)
+
+
+CSS = """
+<style>
+  body { font-family: 'DejaVu Sans', Arial, sans-serif; }
+  .rp-title { font-size: 26px; margin: 0 0 4px 0; }
+  .rp-sub { color: #555; margin: 0 0 14px 0; }
+  .rp-figures { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 16px 0; }
+  .rp-figure { border: 1px solid #ddd; border-radius: 6px; padding: 8px 12px; min-width: 110px; }
+  .rp-figure b { display: block; font-size: 22px; }
+  .rp-figure span { color: #555; font-size: 12px; }
+  table.rp-table { border-collapse: collapse; font-size: 10.5px; width: 100%; max-width: 100%; table-layout: fixed; }
+  table.rp-table th { background: #f0f0f0; }
+  table.rp-table th, table.rp-table td { border: 1px solid #ddd; padding: 3px 5px; vertical-align: top;
+    text-align: left !important; overflow-wrap: anywhere; word-break: break-word; white-space: normal; }
+  table.rp-events col.c-date { width: 12%; } table.rp-events col.c-type { width: 9%; }
+  table.rp-table td.rp-nowrap { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
+  table.rp-events col.c-who { width: 13%; } table.rp-events col.c-where { width: 11%; }
+  table.rp-events col.c-topics { width: 10%; } table.rp-events col.c-src { width: 17%; }
+  table.rp-events col.c-ev { width: 28%; }
+  .rp-quote { font-style: italic; color: #333; }
+  .rp-note { color: #555; font-size: 12px; }
+  .rp-empty { color: #777; font-style: italic; }
+  h2 { border-bottom: 2px solid #0072B2; padding-bottom: 2px; }
+  @media print {
+    h2 { break-after: avoid; }
+    h2.rp-break { break-before: page; }
+    table.rp-table tr, .rp-figure, .js-plotly-plot, .plotly-graph-div { break-inside: avoid; }
+  }
+</style>
+"""
+
+
+def assets():
+    """Report CSS, plotly.js and the map outlines: shown once, before any chart."""
+    from helpers.charts import offline_assets_html
+
+    return _h(CSS + offline_assets_html())
+
+
+def heading(data: ReportData):
+    p = data.params
+    period = f"{p.period_start or 'start'} to {p.period_end or 'end'}"
+    focus = ", ".join(p.focus_countries) or "all countries"
+    return _h(
+        f"<h1 class='rp-title'>{_e(p.title)}</h1><p class='rp-sub'>Focus: {_e(focus)} · period: {_e(period)} · "
+        f"planned contacts {'counted with the others' if p.include_planned else 'shown separately'} · "
+        f"minimum independent origins: {p.min_origins}</p>"
+    )
+
+
+def headline(data: ReportData):
+    ev, arts = data.events, data.articles
+    ids = {a for cell in ev["article_ids"] for a in cell.split(";") if a}
+    used = arts[arts["article_id"].isin(ids)]
+    countries = {c for cell in ev["countries"] for c in cell.split(";")}
+    dates = sorted(d for d in ev["date"] if d)
+    period = f"{dates[0]} – {dates[-1]}" if dates else "no dated event"
+    languages = sorted({x for cell in ev["languages"] for x in cell.split(";") if x})
+    figures = [
+        ("events", len(ev)),
+        ("countries", len(countries)),
+        ("period covered", period),
+        ("articles", len(used)),
+        ("outlets", used["outlet"].replace("", pd.NA).nunique()),
+        ("independent origins (sum)", int(ev["n_origins"].sum()) if len(ev) else 0),
+        ("languages", ", ".join(languages) or "none"),
+        ("planned contacts", len(data.planned)),
+    ]
+    cells = "".join(f"<div class='rp-figure'><b>{_e(v)}</b><span>{_e(k)}</span></div>" for k, v in figures)
+    return _h(f"<div class='rp-figures'>{cells}</div>")
+
+
+def chart(fig):
+    from helpers.charts import figure_html
+
+    return _h(figure_html(fig))
+
+
+def _sources(article_ids: str, articles: pd.DataFrame) -> str:
+    rows = articles.set_index("article_id")
+    parts = []
+    for aid in article_ids.split(";"):
+        if aid not in rows.index:
+            continue
+        a = rows.loc[aid]
+        label = f"{a['outlet'] or 'unknown outlet'} ({a['language']}, {a['published_date'] or 'undated'})"
+        link = a["url"]
+        parts.append(
+            f"<a href='{_e(link)}'>{_e(label)}</a>"
+            if link.startswith(("http://", "https://"))
+            else f"{_e(label)} [{_e(a['file'])}]"
+        )
+    return "<br>".join(parts)
+
+
+def _evidence(evidence: str) -> str:
+    quotes = []
+    for part in evidence.split(" || "):
+        aid, _, quote = part.partition("] ")
+        quotes.append(f"<span class='rp-note'>{_e(aid.lstrip('['))}</span> <span class='rp-quote'>“{_e(quote)}”</span>")
+    return "<br>".join(quotes)
+
+
+def events_table(frame: pd.DataFrame, articles: pd.DataFrame, empty: str = "No event."):
+    """Events with date, type, participants, countries, topics, sources and the evidence quotes."""
+    from helpers.charts import TYPE_LABELS, name
+
+    if frame.empty:
+        return _h(f"<p class='rp-empty'>{_e(empty)}</p>")
+    rows = []
+    for e in frame.sort_values(["date", "countries"]).itertuples():
+        rows.append(
+            f"<tr><td class='rp-nowrap'>{_e(e.date or 'undated')}<br>"
+            f"<span class='rp-note'>{_e(e.date_precision)}</span></td>"
+            f"<td>{_e(TYPE_LABELS.get(e.type, e.type))}<br><span class='rp-note'>{_e(e.status)}</span></td>"
+            f"<td>{_e(e.participants.replace(';', ', ') or '—')}</td>"
+            f"<td>{_e(', '.join(name(c) for c in e.countries.split(';')))}</td>"
+            f"<td>{_e(e.topics.replace(';', ', ').replace('_', ' ') or '—')}</td>"
+            f"<td>{_sources(e.article_ids, articles)}<br><span class='rp-note'>{e.n_origins} independent "
+            f"origin(s)</span></td><td>{_evidence(e.evidence)}</td></tr>"
+        )
+    cols = "".join(f"<col class='c-{c}'>" for c in ("date", "type", "who", "where", "topics", "src", "ev"))
+    head = (
+        "<tr><th>date</th><th>type</th><th>participants</th><th>countries</th><th>topics</th><th>sources</th>"
+        "<th>evidence (original language)</th></tr>"
+    )
+    return _h(f"<table class='rp-table rp-events'><colgroup>{cols}</colgroup>{head}{''.join(rows)}</table>")
+
+
+def _plain_table(frame: pd.DataFrame, columns: list[str], empty: str):
+    if frame.empty:
+        return _h(f"<p class='rp-empty'>{_e(empty)}</p>")
+    head = "".join(f"<th>{_e(c)}</th>" for c in columns)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_e(row[c])}</td>" for c in columns) + "</tr>"
+        for row in frame[columns].to_dict("records")
+    )
+    return _h(f"<table class='rp-table'><tr>{head}</tr>{body}</table>")
+
+
+def near_misses_table(data: ReportData):
+    return _plain_table(
+        data.near_misses,
+        ["event_id_a", "event_id_b", "countries", "type_a", "type_b", "date_a", "date_b", "reason"],
+        "No near miss: no pair of events was close enough to need a second look.",
+    )
+
+
+def unresolved_table(data: ReportData):
+    undated_mentions = data.mentions[data.mentions["date_precision"] == "unknown"]
+    frame = undated_mentions.assign(why=undated_mentions["date_basis"])
+    return _plain_table(
+        frame,
+        ["mention_id", "countries", "type", "date_raw", "why"],
+        "Every mention has a date (resolved from its article or borrowed from a corroborating one).",
+    )
+
+
+def data_quality(data: ReportData):
+    skipped = data.articles[data.articles["status"] != "ok"]
+    parts = [
+        "<h3>Files not read</h3>",
+        _plain_table(skipped, ["file", "status_reason"], "Every file was read.").data,
+        "<h3>Input warnings</h3>",
+        _plain_table(data.warnings, ["source", "file", "message"], "No sidecar or file warning.").data,
+        "<h3>Unmapped names</h3>",
+        _plain_table(
+            data.notes[data.notes["kind"] == "unmapped_name"],
+            ["article_id", "surface", "detail"],
+            "Every person named after a title is in the actor registry.",
+        ).data,
+        "<h3>Ambiguous matches</h3>",
+        _plain_table(
+            data.notes[data.notes["kind"].str.startswith("ambiguous")],
+            ["kind", "article_id", "surface", "detail"],
+            "No ambiguous country or person name.",
+        ).data,
+        "<h3>Sentences with contact words that gave no mention</h3>",
+        _plain_table(
+            data.notes[data.notes["kind"].str.startswith(("rejected", "single_party"))],
+            ["kind", "article_id", "surface"],
+            "None.",
+        ).data,
+        "<h3>Dates not resolved</h3>",
+        _plain_table(
+            data.unresolved,
+            ["mention_id", "countries", "date_raw", "candidate_dates"],
+            "No mention was left with several candidate dates.",
+        ).data,
+    ]
+    return _h("".join(parts))
+
+
+def gold_scores():
+    """Extraction scores on the project's own gold (data/gold)."""
+    from helpers import gate
+
+    table = gate.scores(gate.evaluate())
+    table["events"] = gate.evaluate_events()
+    rows = "".join(
+        f"<tr><td>{_e(group)}</td><td>{m['precision']:.3f}</td><td>{m['recall']:.3f}</td><td>{m['f1']:.3f}</td>"
+        f"<td>{m.get('date_accuracy', m.get('article_set_accuracy', 0)):.3f}</td><td>{m['n_gold']}</td></tr>"
+        for group, m in table.items()
+    )
+    return _h(
+        "<table class='rp-table'><tr><th>group</th><th>precision</th><th>recall</th><th>F1</th>"
+        "<th>date accuracy (events: article sets)</th><th>gold contacts</th></tr>" + rows + "</table>"
+        "<p class='rp-note'>Scores of contact extraction against hand-coded expectations (the seeds and 100 "
+        "passages in 10 languages written by the project team). They are a regression floor, not a measure "
+        "on unseen news.</p>"
+    )
+
+
+METHOD = """
+<p>Each article is read whatever its encoding, cleaned of page boilerplate (every removed line is recorded with the
+rule that removed it), and dated from its sidecar entry, header or byline, never from today's date. Sentences that
+report a contact between states are found with per-language vocabularies: phone calls, meetings, visits, summits and
+messages, planned or not; denials, cancellations and habitual statements are set aside. Parties come from a country
+gazetteer (names, inflected forms, demonyms, capitals and seats of power in ten languages) and from a registry of
+leaders and ministers with dated roles, so that "the Malian foreign minister" names the right person on the day.
+Relative dates ("on Wednesday", "last month") are resolved against the article's publication date only.</p>
+<p>Reports of the same contact are merged into one event when they name the same countries, compatible contact types,
+the same status and compatible dates; every merge is explained. An article without a publication date borrows the date
+of the one event it can belong to, preferring events reported by related articles (copies, translations, the same
+wire). Independent origins count copies, translations and articles crediting the same wire once.</p>
+<p><b>Limits.</b> The rules read sentences, not meaning: a country named in a side clause can be taken as a party,
+pronouns are resolved only in simple cases, and a contact reported in a way the vocabularies do not cover is missed.
+Actors and demonyms are curated for the states that matter most to this corpus; others are matched by their names
+only. Dates written relative to an unknown publication date stay unresolved unless a corroborating article fixes them.
+Counts reflect what the collected articles report, not every contact that took place.</p>
+"""
+
+
+def method_and_limits():
+    return _h(METHOD)
+
+
+def _git_commit() -> str:
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        return commit + ("+uncommitted changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (not a git checkout)"
+
+
+def package_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    names = [
+        "pandas",
+        "plotly",
+        "papermill",
+        "nbconvert",
+        "pandera",
+        "trafilatura",
+        "lingua-language-detector",
+        "babel",
+        "dateparser",
+        "rapidfuzz",
+        "anyascii",
+        "datasketch",
+        "sentencex",
+        "charset-normalizer",
+        "pydantic",
+        "playwright",
+    ]
+    result = {}
+    for n in names:
+        try:
+            result[n] = version(n)
+        except PackageNotFoundError:
+            result[n] = "not installed"
+    return result
+
+
+def input_hashes(params: ReportParams) -> dict[str, str]:
+    folder = resolve(params.input_dir)
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def reproducibility(data: ReportData):
+    params = data.params.model_dump(mode="json")
+    hashes = input_hashes(data.params)
+    rows = "".join(f"<tr><td>{_e(k)}</td><td><code>{_e(v)}</code></td></tr>" for k, v in hashes.items())
+    versions = ", ".join(f"{_e(k)} {_e(v)}" for k, v in package_versions().items())
+    built = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    return _h(
+        f"<p><b>git commit:</b> <code>{_e(_git_commit())}</code><br><b>built:</b> {built}</p>"
+        f"<p><b>parameters:</b> <code>{_e(json.dumps(params, ensure_ascii=False))}</code></p>"
+        f"<p><b>packages:</b> {versions}</p>"
+        f"<table class='rp-table'><tr><th>input file</th><th>SHA-256</th></tr>{rows}</table>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Build
+
+
+def _atomic_replace(tmp: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(tmp, target)
+
+
+def execute_notebook(name: str, parameters: dict, executed_dir: Path) -> Path:
+    """Run one notebook with papermill; unknown parameters are refused (papermill only warns)."""
+    import papermill as pm
+
+    source = NOTEBOOKS_DIR / name
+    declared = pm.inspect_notebook(str(source))
+    unknown = sorted(set(parameters) - set(declared))
+    if unknown:
+        raise ReportError(f"notebook {name} has no parameter {', '.join(unknown)} (it has: {', '.join(declared)})")
+    accepted = parameters
+    target = executed_dir / name
+    try:
+        pm.execute_notebook(
+            str(source),
+            str(target),
+            parameters=accepted,
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(NOTEBOOKS_DIR),
+        )
+    except pm.PapermillExecutionError as exc:
+        raise ReportError(
+            f"notebook {name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue.strip()}; "
+            f"the executed notebook is kept at {target}"
+        ) from None
+    return target
+
+
+EXTERNAL_SOURCE = r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
+
+
+def notebook_to_html(executed: Path) -> str:
+    """The executed report notebook as one self-contained HTML page, code hidden."""
+    import re
+
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATE_DIR)])
+    exporter.exclude_input = True
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
+    external = re.findall(EXTERNAL_SOURCE, body, flags=re.IGNORECASE)
+    if external:
+        raise ReportError(f"the HTML would load {len(external)} resource(s) from the network: {external[:3]}")
+    return body
+
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-extensions",
+    "--disable-sync",
+    "--no-first-run",
+    "--mute-audio",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str:
+    """The system Chromium, or a ReportError saying how to install it."""
+    if not Path(CHROMIUM).exists():
+        raise ReportError(
+            f"PDF needs Chromium at {CHROMIUM}: install it with `apt-get install -y chromium` "
+            "(Debian) or set CHROMIUM_PATH; HTML alone does not need it (FORMATS=html)"
+        )
+    return CHROMIUM
+
+
+def open_page(playwright, html_path: Path, width: int = 760):
+    """Open a local HTML file in headless Chromium with every network request blocked."""
+    browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+    page = browser.new_page(viewport={"width": width, "height": 1100})
+    blocked: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    return browser, page, blocked
+
+
+WAIT_FOR_CHARTS = "() => [...document.querySelectorAll('.plotly-graph-div')].every(g => g.querySelector('.main-svg'))"
+
+
+def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
+    """Print the report to A4 PDF with page numbers, after every chart has drawn."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser, page, blocked = open_page(p, html_path)
+        try:
+            page.emulate_media(media="print")
+            page.goto(html_path.resolve().as_uri(), wait_until="load")
+            page.wait_for_function(WAIT_FOR_CHARTS, timeout=60_000)
+            page.pdf(
+                path=str(pdf_path),
+                format="A4",
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template="<div style='font-size:8px;width:100%;text-align:center;color:#666'>"
+                "<span class='pageNumber'></span> / <span class='totalPages'></span></div>",
+                margin={"top": "12mm", "bottom": "16mm", "left": "10mm", "right": "10mm"},
+            )
+        finally:
+            browser.close()
+    if blocked:
+        raise ReportError(f"the page tried to load from the network: {blocked[:3]}")
+
+
+def build_report(params: ReportParams, sources: str = "", overrides: str = "") -> Iterator[str]:
+    """Tables, notebooks, HTML and (optionally) PDF. Yields progress lines; raises ReportError."""
+    from pydantic import ValidationError as PydanticError
+
+    from helpers.pipeline import run_tables
+
+    out = resolve(params.out_dir)
+    if "pdf" in params.formats:
+        chromium_path()  # fail before the long steps
+    try:
+        summary = run_tables(
+            resolve(params.input_dir),
+            out,
+            resolve(sources) if sources else None,
+            params.languages,
+            overrides_csv=resolve(overrides) if overrides else None,
+        )
+    except PydanticError as exc:
+        raise ReportError(f"tables: {exc}") from None
+    yield from summary.lines
+    executed_dir = out / "_executed"
+    executed_dir.mkdir(parents=True, exist_ok=True)
+    nb_params = notebook_parameters(params)
+    nb_params["sources_csv"] = str(resolve(sources)) if sources else ""
+    nb_params["overrides_csv"] = str(resolve(overrides)) if overrides else ""
+    report_notebook = None
+    for name in NOTEBOOKS:
+        wanted = {k: nb_params[k] for k in NOTEBOOK_PARAMETERS[name]}
+        report_notebook = execute_notebook(name, wanted, executed_dir)
+        yield f"executed {name} -> {report_notebook}"
+    body = notebook_to_html(report_notebook)
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=".report.", suffix=".html")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(body)
+    tmp_html = Path(tmp)
+    if "pdf" in params.formats:
+        tmp_pdf = tmp_html.with_suffix(".pdf")
+        try:
+            html_to_pdf(tmp_html, tmp_pdf)
+        except ReportError:
+            tmp_html.unlink(missing_ok=True)
+            raise
+        _atomic_replace(tmp_pdf, out / "report.pdf")
+        yield f"wrote {out / 'report.pdf'}"
+    if "html" in params.formats:
+        _atomic_replace(tmp_html, out / "report.html")
+        yield f"wrote {out / 'report.html'} ({len(body) / 1e6:.1f} MB)"
+    else:
+        tmp_html.unlink(missing_ok=True)
+    manifest = {
+        "parameters": params.model_dump(mode="json"),
+        "inputs_sha256": input_hashes(params),
+        "packages": package_versions(),
+        "git_commit": _git_commit(),
+        "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    (out / "report_manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    shutil.rmtree(out / ".tmp", ignore_errors=True)
+
+
+FIGURES = ("timeline", "by_country", "heatmap", "map", "network", "topics")
+
+
+def figure(kind: str, data: ReportData):
+    """One of the report's charts, or a note when there is nothing to draw."""
+    from helpers import charts
+
+    if data.events.empty:
+        return _h("<p class='rp-empty'>No dated event matches the parameters: nothing to chart.</p>")
+    focus = list(data.params.focus_countries)
+    builders = {
+        "timeline": lambda: charts.timeline(data.events, focus),
+        "by_country": lambda: charts.by_country(data.events, focus),
+        "heatmap": lambda: charts.heatmap(data.events, focus),
+        "map": lambda: charts.contact_map(data.events, focus),
+        "network": lambda: charts.network(data.events),
+        "topics": lambda: charts.topics_by_country(data.events, focus),
+    }
+    return chart(builders[kind]())
+
+
+def ensure_tables(params: ReportParams) -> list[str]:
+    """Build OUT/tables when they are missing (a notebook opened before `make tables`)."""
+    from helpers.pipeline import run_tables
+
+    if (resolve(params.out_dir) / "tables" / "events.csv").exists():
+        return []
+    return run_tables(resolve(params.input_dir), resolve(params.out_dir), languages=params.languages).lines

@@ -1,0 +1,171 @@
+"""The built report: offline HTML in a real browser, the PDF's pages and text, escaping, atomic writes.
+
+These tests drive Debian's Chromium (/usr/bin/chromium) through Playwright and read the PDF with
+poppler-utils; CI installs both (`make chromium`). Without them the tests are skipped locally but
+fail in CI (CI=true), so a missing browser can never pass unnoticed.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import report
+from helpers.paths import SEEDS_DIR
+
+HAVE_TOOLS = Path(report.CHROMIUM).exists() and shutil.which("pdftoppm") and shutil.which("pdftotext")
+if not HAVE_TOOLS and os.environ.get("CI") != "true":
+    pytest.skip("Chromium/poppler not installed (run `make chromium`)", allow_module_level=True)
+
+pytestmark = pytest.mark.slow
+N_CHARTS = 6
+SECTIONS = ["Headline figures", "Contacts over time", "Contacts by country", "Map of contacts", "Who talked to whom",
+            "Topics by country", "Events", "Planned contacts", "Undated or unresolved contacts", "Near-miss merges",
+            "Data quality", "Method and limits", "Reproducibility"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    params = report.validate_params({"input_dir": str(SEEDS_DIR), "out_dir": str(out), "formats": ("html", "pdf")})
+    lines = list(report.build_report(params))
+    assert any("report.pdf" in line for line in lines)
+    return out
+
+
+def _browse(html_path: Path, action):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser, page, blocked = report.open_page(p, html_path)
+        errors, dialogs, failed = [], [], []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("requestfailed", lambda r: failed.append(r.url) if not r.url.startswith("file:") else None)
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        try:
+            page.goto(html_path.resolve().as_uri(), wait_until="load")
+            page.wait_for_function(report.WAIT_FOR_CHARTS, timeout=60_000)
+            result = action(page)
+        finally:
+            browser.close()
+    return result, errors, failed, blocked, dialogs
+
+
+def test_html_is_self_contained(built):
+    body = (built / "report.html").read_text(encoding="utf-8")
+    assert not re.search(report.EXTERNAL_SOURCE, body, flags=re.IGNORECASE)
+    assert body.count("plotly.js v") >= 1 and "window.PlotlyGeoAssets" in body
+    assert not re.search(r"<script[^>]+src\s*=", body, flags=re.IGNORECASE)  # every script is inline
+    assert not re.search(r"<link[^>]+href\s*=\s*[\"']?https?:", body, flags=re.IGNORECASE)
+
+
+def test_every_chart_draws_offline_without_errors(built):
+    count, errors, failed, blocked, _ = _browse(
+        built / "report.html",
+        lambda page: page.evaluate("() => document.querySelectorAll('.plotly-graph-div .main-svg').length > 0 && "
+                                   "[...document.querySelectorAll('.plotly-graph-div')].length"))
+    assert count == N_CHARTS
+    assert errors == [] and failed == [] and blocked == []
+
+
+def test_hovering_a_timeline_marker_shows_the_evidence(built):
+    def hover(page):
+        chart = page.locator(".plotly-graph-div").first
+        point = chart.locator(".scatterlayer .trace .points path").first
+        point.hover(force=True)
+        page.wait_for_timeout(300)
+        return chart.locator(".hoverlayer").text_content()
+
+    text, errors, *_ = _browse(built / "report.html", hover)
+    assert re.search(r"(phone call|meeting|visit)", text)
+    assert "independent origins" in text and "“" not in text  # the quote itself is shown in italics, unquoted
+    assert len(text) > 80 and errors == []
+
+
+def test_pdf_pages_are_a4_and_charts_are_drawn(built):
+    pdf = built / "report.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)", info)
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    chart_pages = []
+    for n in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        if any(t in text for t in ("Contacts over time:", "Contacts by counterpart", "Where the contacts are",
+                                   "Who talked to whom", "Topics by counterpart")):
+            chart_pages.append(n)
+    assert chart_pages
+    for n in chart_pages:
+        pgm = subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(n), "-l", str(n), str(pdf)],
+                             capture_output=True, check=True).stdout
+        header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", pgm)
+        pixels = pgm[header.end():]
+        dark = sum(1 for b in pixels if b < 200) / len(pixels)
+        assert dark > 0.02, f"page {n} looks blank ({dark:.3f} dark pixels)"
+
+
+def test_pdf_text_has_sections_and_seed_events(built):
+    text = subprocess.run(["pdftotext", str(built / "report.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for section in SECTIONS:
+        assert section in text, section
+    for fact in ("2024-03-27", "2024-03-26", "2025-04-03", "2023-10-10", "Sassou", "Lavrov", "Goïta", "1 / "):
+        assert fact in text, fact
+
+
+def test_article_text_is_escaped_and_no_script_runs(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "evil.txt").write_text(
+        "Putin calls Goita <script>alert(1)</script>\n\nPublished on 28 March 2024\n\n"
+        "Russian President Vladimir Putin spoke by phone with Mali's Assimi Goita on Wednesday "
+        "<img src=x onerror=alert(1)> <script>alert(1)</script>, the Kremlin said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    params = report.validate_params({"input_dir": str(folder), "out_dir": str(out)})
+    list(report.build_report(params))
+    body = (out / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in body and "<img src=x onerror" not in body
+    text, errors, _, _, dialogs = _browse(out / "report.html", lambda page: page.inner_text("body"))
+    assert dialogs == []
+    assert "<img src=x onerror=alert(1)>" in text and "<script>alert(1)</script>" in text
+    assert errors == []
+
+
+def test_a_failed_build_keeps_the_previous_report(built, monkeypatch, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = (out / "report.html").read_bytes()
+    original = report.execute_notebook
+
+    def failing(name, parameters, executed_dir):
+        if name == report.REPORT_NOTEBOOK:
+            raise report.ReportError(f"notebook {name} failed in cell 7: RuntimeError: boom")
+        return original(name, parameters, executed_dir)
+
+    monkeypatch.setattr(report, "execute_notebook", failing)
+    from helpers.cli import main
+
+    code = main(["report", "--input", str(SEEDS_DIR), "--out", str(out)])
+    assert code == 1
+    assert (out / "report.html").read_bytes() == before
+
+
+def test_a_failing_cell_is_named(tmp_path, monkeypatch):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x: int = 1  # a parameter")
+    cell.metadata["tags"] = ["parameters"]
+    nb.cells = [cell, nbformat.v4.new_code_cell("raise RuntimeError('boom')")]
+    nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nbformat.write(nb, notebooks / "broken.ipynb")
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", notebooks)
+    with pytest.raises(report.ReportError, match=r"notebook broken.ipynb failed in cell \d+: RuntimeError: boom"):
+        report.execute_notebook("broken.ipynb", {"x": 2}, tmp_path)
+    assert (tmp_path / "broken.ipynb").exists()  # kept for debugging

@@ -1,0 +1,90 @@
+"""Report parameters: validated before anything runs, with messages that name the parameter."""
+
+import subprocess
+import sys
+
+import pytest
+
+from helpers.paths import PROJECT_ROOT
+from helpers.report import ReportParams, params_from_cli, validate_params
+
+
+def test_defaults_are_valid():
+    params = validate_params({})
+    assert params.formats == ("html",) and params.min_origins == 1 and not params.include_planned
+
+
+@pytest.mark.parametrize(("values", "named"), [
+    pytest.param({"focus_countries": ("XXX",)}, "focus_countries", id="unknown-iso3"),
+    pytest.param({"period_start": "2024-13-01"}, "period_start", id="month-13"),
+    pytest.param({"period_end": "2024-02-30"}, "period_end", id="february-30"),
+    pytest.param({"period_start": "2024-05-01", "period_end": "2024-04-01"}, "period_end", id="end-before-start"),
+    pytest.param({"min_origins": 0}, "min_origins", id="min-origins-zero"),
+    pytest.param({"min_origins": "2"}, "min_origins", id="min-origins-string"),
+    pytest.param({"include_planned": "yes"}, "include_planned", id="planned-not-bool"),
+    pytest.param({"formats": ("html", "docx")}, "formats", id="unknown-format"),
+    pytest.param({"languages": ("en", "xx")}, "languages", id="unknown-language"),
+    pytest.param({"focus": ("MLI",)}, "focus", id="unknown-parameter-name"),
+])
+def test_bad_parameters_name_the_parameter(values, named):
+    with pytest.raises(ValueError, match=f"parameter {named}"):
+        validate_params(values)
+
+
+def test_params_are_frozen():
+    params = validate_params({})
+    with pytest.raises(Exception):  # noqa: B017 - pydantic raises its own ValidationError subclass
+        params.title = "x"  # type: ignore[misc]
+
+
+def test_cli_strings_map_onto_the_model():
+    params = params_from_cli({"focus_countries": "mli, NER", "period_start": "2024-01-01", "include_planned": "yes",
+                              "min_origins": "2", "formats": "html,pdf"})
+    assert params == ReportParams(focus_countries=("MLI", "NER"), period_start="2024-01-01", include_planned=True,
+                                  min_origins=2, formats=("html", "pdf"))
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    pytest.param(["--focus", "XXX"], "focus_countries", id="focus"),
+    pytest.param(["--from", "2024-13-01"], "period_start", id="from"),
+    pytest.param(["--planned", "maybe"], "include_planned", id="planned"),
+])
+def test_cli_fails_before_execution(args, named, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", "--out", str(tmp_path), *args],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    assert result.returncode == 2
+    assert f"parameter {named}" in result.stderr
+    assert not (tmp_path / "tables").exists()  # nothing ran
+
+
+def test_cli_rejects_unknown_option():
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", "--colour", "red"], capture_output=True,
+                            text=True, cwd=PROJECT_ROOT, check=False)
+    assert result.returncode == 2 and "--colour" in result.stderr
+
+
+def test_cli_help_lists_every_parameter():
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", "--help"], capture_output=True, text=True,
+                            cwd=PROJECT_ROOT, check=True)
+    for option in ("--input", "--out", "--title", "--from", "--to", "--focus", "--planned", "--min-origins",
+                   "--languages", "--formats"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize(("assignment", "message"), [
+    pytest.param("FOO=1", "unknown parameter(s): FOO", id="unknown-make-variable"),
+    pytest.param("FOCUS=XXX", "parameter focus_countries", id="bad-focus"),
+    pytest.param("FROM=2024-13-01", "parameter period_start", id="bad-from"),
+])
+def test_make_report_rejects_bad_parameters(assignment, message, tmp_path):
+    result = subprocess.run(["make", "--no-print-directory", "report", assignment, f"OUT={tmp_path}"],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    assert result.returncode != 0
+    assert message in result.stderr + result.stdout
+
+
+def test_notebook_runner_rejects_unknown_parameters(tmp_path):
+    from helpers.report import ReportError, execute_notebook
+
+    with pytest.raises(ReportError, match="has no parameter colour"):
+        execute_notebook("03_report.ipynb", {"colour": "red"}, tmp_path)
