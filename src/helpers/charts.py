@@ -293,53 +293,34 @@ def heatmap(events: pd.DataFrame, focus: list[str]) -> go.Figure:
 
 
 def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
-    """Events per country on a world map zoomed to Africa and the counterpart countries (offline outlines)."""
+    """Events per counterpart country on a world map zoomed to Africa and the counterparts (offline
+    outlines); the focus (or hub) country is drawn apart so it does not swamp the colour scale."""
+    hub = hub_country(events, focus)
     counts = Counter(c for cell in events["countries"] for c in cell.split(";") if len(c) == 3)
     base = [c for c in african_codes() if c not in counts]
     fig = go.Figure()
-    fig.add_trace(
-        go.Choropleth(
-            locations=base,
-            z=[0] * len(base),
-            locationmode="ISO-3",
-            showscale=False,
-            colorscale=[[0, "#eeeeee"], [1, "#eeeeee"]],
-            hoverinfo="skip",
-            marker_line_color="#bbbbbb",
-            marker_line_width=0.4,
-        )
-    )
-    codes = sorted(counts)
-    fig.add_trace(
-        go.Choropleth(
-            locations=codes,
-            z=[counts[c] for c in codes],
-            locationmode="ISO-3",
-            text=[name(c) for c in codes],
-            colorscale="Oranges",
-            zmin=0,
-            marker_line_color="#555555",
-            marker_line_width=0.5,
-            colorbar={"title": {"text": "events"}, "thickness": 12},
-            hovertemplate="%{text}: %{z} event(s)<extra></extra>",
-        )
-    )
-    fig.update_geos(
-        projection_type="natural earth",
-        showcountries=True,
-        countrycolor="#cccccc",
-        showcoastlines=True,
-        coastlinecolor="#999999",
-        showland=True,
-        landcolor="#fafafa",
-        fitbounds="locations",
-        resolution=110,
-    )
-    return _layout(
-        fig,
-        "Where the contacts are: events per country",
-        "Colour = number of events a country took part in; grey = African countries with none.",
-    )
+    fig.add_trace(go.Choropleth(locations=base, z=[0] * len(base), locationmode="ISO-3", showscale=False,
+                                colorscale=[[0, "#eeeeee"], [1, "#eeeeee"]], hoverinfo="skip",
+                                marker_line_color="#bbbbbb", marker_line_width=0.4))
+    hubs = sorted(c for c in counts if c in hub)
+    fig.add_trace(go.Choropleth(locations=hubs, z=[1] * len(hubs), locationmode="ISO-3", showscale=False,
+                                colorscale=[[0, "#56B4E9"], [1, "#56B4E9"]], text=[name(c) for c in hubs],
+                                customdata=[counts[c] for c in hubs], marker_line_color="#555555",
+                                hovertemplate="%{text} (focus): %{customdata} event(s)<extra></extra>"))
+    codes = sorted(c for c in counts if c not in hub)
+    fig.add_trace(go.Choropleth(locations=codes, z=[counts[c] for c in codes], locationmode="ISO-3",
+                                text=[name(c) for c in codes], colorscale=[[0, "#fdbe85"], [1, "#a63603"]], zmin=1,
+                                zmax=max([counts[c] for c in codes], default=1) + 0.01,
+                                marker_line_color="#555555", marker_line_width=0.5,
+                                colorbar={"title": {"text": "events"}, "thickness": 12, "dtick": 1},
+                                hovertemplate="%{text}: %{z} event(s)<extra></extra>"))
+    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#cccccc",
+                    showcoastlines=True, coastlinecolor="#999999", showland=True, landcolor="#fafafa",
+                    fitbounds="locations", resolution=110)
+    hub_names = ", ".join(name(c) for c in hubs) or "none"
+    return _layout(fig, "Where the contacts are: events per counterpart country",
+                   f"Orange = number of events with the country; blue = the focus country ({hub_names}); "
+                   "grey = African countries with no event.")
 
 
 def network(events: pd.DataFrame) -> go.Figure:
