@@ -261,34 +261,40 @@ def by_country(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     )
 
 
+def _count_heatmap(cells: Counter, colorscale: str, hover: str) -> tuple[go.Figure, int]:
+    """A heatmap of counts keyed (row label, column label); returns the figure and its number of rows."""
+    columns = sorted({x for _, x in cells})
+    rows = sorted({y for y, _ in cells})
+    z = [[cells.get((y, x), 0) for x in columns] for y in rows]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=columns,
+            y=rows,
+            colorscale=colorscale,
+            zmin=0,
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": "events"}, "thickness": 12},
+            hovertemplate=hover,
+        )
+    )
+    fig.update_yaxes(title_text="counterpart country", automargin=True)
+    return fig, len(rows)
+
+
 def heatmap(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     """Counterpart country by month, events per cell."""
     hub = hub_country(events, focus)
     dated = events[events["date_precision"].isin(["day", "month"])]
     cells: Counter = Counter((name(c), e.date[:7]) for e in dated.itertuples() for c in counterparts(e.countries, hub))
-    months = sorted({m for _, m in cells})
-    countries = sorted({c for c, _ in cells})
-    z = [[cells.get((c, m), 0) for m in months] for c in countries]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=months,
-            y=countries,
-            colorscale="Blues",
-            zmin=0,
-            colorbar={"title": {"text": "events"}, "thickness": 12},
-            hovertemplate="%{y}, %{x}: %{z} event(s)<extra></extra>",
-            xgap=2,
-            ygap=2,
-        )
-    )
+    fig, n_rows = _count_heatmap(cells, "Blues", "%{y}, %{x}: %{z} event(s)<extra></extra>")
     fig.update_xaxes(title_text="month", type="category")
-    fig.update_yaxes(title_text="counterpart country", automargin=True)
     return _layout(
         fig,
         "Contacts by counterpart and month",
         "Each cell counts events in that month (dated events only).",
-        height=max(HEIGHT, 140 + 30 * len(countries)),
+        height=max(HEIGHT, 140 + 30 * n_rows),
     )
 
 
@@ -299,28 +305,66 @@ def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     counts = Counter(c for cell in events["countries"] for c in cell.split(";") if len(c) == 3)
     base = [c for c in african_codes() if c not in counts]
     fig = go.Figure()
-    fig.add_trace(go.Choropleth(locations=base, z=[0] * len(base), locationmode="ISO-3", showscale=False,
-                                colorscale=[[0, "#eeeeee"], [1, "#eeeeee"]], hoverinfo="skip",
-                                marker_line_color="#bbbbbb", marker_line_width=0.4))
+    fig.add_trace(
+        go.Choropleth(
+            locations=base,
+            z=[0] * len(base),
+            locationmode="ISO-3",
+            showscale=False,
+            colorscale=[[0, "#eeeeee"], [1, "#eeeeee"]],
+            hoverinfo="skip",
+            marker_line_color="#bbbbbb",
+            marker_line_width=0.4,
+        )
+    )
     hubs = sorted(c for c in counts if c in hub)
-    fig.add_trace(go.Choropleth(locations=hubs, z=[1] * len(hubs), locationmode="ISO-3", showscale=False,
-                                colorscale=[[0, "#56B4E9"], [1, "#56B4E9"]], text=[name(c) for c in hubs],
-                                customdata=[counts[c] for c in hubs], marker_line_color="#555555",
-                                hovertemplate="%{text} (focus): %{customdata} event(s)<extra></extra>"))
+    fig.add_trace(
+        go.Choropleth(
+            locations=hubs,
+            z=[1] * len(hubs),
+            locationmode="ISO-3",
+            showscale=False,
+            colorscale=[[0, "#56B4E9"], [1, "#56B4E9"]],
+            text=[name(c) for c in hubs],
+            customdata=[counts[c] for c in hubs],
+            marker_line_color="#555555",
+            hovertemplate="%{text} (focus): %{customdata} event(s)<extra></extra>",
+        )
+    )
     codes = sorted(c for c in counts if c not in hub)
-    fig.add_trace(go.Choropleth(locations=codes, z=[counts[c] for c in codes], locationmode="ISO-3",
-                                text=[name(c) for c in codes], colorscale=[[0, "#fdbe85"], [1, "#a63603"]], zmin=1,
-                                zmax=max([counts[c] for c in codes], default=1) + 0.01,
-                                marker_line_color="#555555", marker_line_width=0.5,
-                                colorbar={"title": {"text": "events"}, "thickness": 12, "dtick": 1},
-                                hovertemplate="%{text}: %{z} event(s)<extra></extra>"))
-    fig.update_geos(projection_type="natural earth", showcountries=True, countrycolor="#cccccc",
-                    showcoastlines=True, coastlinecolor="#999999", showland=True, landcolor="#fafafa",
-                    fitbounds="locations", resolution=110)
+    fig.add_trace(
+        go.Choropleth(
+            locations=codes,
+            z=[counts[c] for c in codes],
+            locationmode="ISO-3",
+            text=[name(c) for c in codes],
+            colorscale=[[0, "#fdbe85"], [1, "#a63603"]],
+            zmin=1,
+            zmax=max([counts[c] for c in codes], default=1) + 0.01,
+            marker_line_color="#555555",
+            marker_line_width=0.5,
+            colorbar={"title": {"text": "events"}, "thickness": 12, "dtick": 1},
+            hovertemplate="%{text}: %{z} event(s)<extra></extra>",
+        )
+    )
+    fig.update_geos(
+        projection_type="natural earth",
+        showcountries=True,
+        countrycolor="#cccccc",
+        showcoastlines=True,
+        coastlinecolor="#999999",
+        showland=True,
+        landcolor="#fafafa",
+        fitbounds="locations",
+        resolution=110,
+    )
     hub_names = ", ".join(name(c) for c in hubs) or "none"
-    return _layout(fig, "Where the contacts are: events per counterpart country",
-                   f"Orange = number of events with the country; blue = the focus country ({hub_names}); "
-                   "grey = African countries with no event.")
+    return _layout(
+        fig,
+        "Where the contacts are: events per counterpart country",
+        f"Orange = number of events with the country; blue = the focus country ({hub_names}); "
+        "grey = African countries with no event.",
+    )
 
 
 def network(events: pd.DataFrame) -> go.Figure:
@@ -397,27 +441,11 @@ def topics_by_country(events: pd.DataFrame, focus: list[str]) -> go.Figure:
         for topic in e.topics.split(";") if e.topics else ["(none found)"]:
             for c in counterparts(e.countries, hub):
                 cells[(name(c), topic.replace("_", " "))] += 1
-    topics = sorted({t for _, t in cells})
-    countries = sorted({c for c, _ in cells})
-    z = [[cells.get((c, t), 0) for t in topics] for c in countries]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=topics,
-            y=countries,
-            colorscale="Greens",
-            zmin=0,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": "events"}, "thickness": 12},
-            hovertemplate="%{y} · %{x}: %{z} event(s)<extra></extra>",
-        )
-    )
+    fig, n_rows = _count_heatmap(cells, "Greens", "%{y} · %{x}: %{z} event(s)<extra></extra>")
     fig.update_xaxes(title_text="topic", tickangle=-30)
-    fig.update_yaxes(title_text="counterpart country", automargin=True)
     return _layout(
         fig,
         "Topics by counterpart country",
         "Each cell counts events whose evidence raises the topic.",
-        height=max(HEIGHT, 160 + 30 * len(countries)),
+        height=max(HEIGHT, 160 + 30 * n_rows),
     )

@@ -98,6 +98,20 @@ INPUT_WARNINGS = pa.DataFrameSchema(
 
 _CODES = r"^([A-Z]{3}(;[A-Z]{3})*)?$"
 
+
+def _contact_columns() -> dict[str, pa.Column]:
+    """Columns shared by mentions and events, with the same names and checks."""
+    return {
+        "type": _str(pa.Check.isin(["phone_call", "meeting", "visit", "summit", "message", "other"])),
+        "status": _str(pa.Check.isin(["occurred", "planned"])),
+        "countries": _str(pa.Check.str_matches(_CODES)),
+        "participants": _str(),
+        "actor_ids": _str(),
+        "date": _str(pa.Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")),
+        "date_precision": _str(pa.Check.isin(["day", "month", "year", "unknown"])),
+    }
+
+
 MENTIONS = pa.DataFrameSchema(
     {
         "mention_id": _str(unique=True),
@@ -107,13 +121,7 @@ MENTIONS = pa.DataFrameSchema(
         "end": pa.Column(int, pa.Check.ge(0)),
         "sentence": _str(pa.Check.str_length(min_value=1)),
         "language": _str(pa.Check.isin(_LANGS)),
-        "type": _str(pa.Check.isin(["phone_call", "meeting", "visit", "summit", "message", "other"])),
-        "status": _str(pa.Check.isin(["occurred", "planned"])),
-        "countries": _str(pa.Check.str_matches(_CODES)),
-        "participants": _str(),
-        "actor_ids": _str(),
-        "date": _str(pa.Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")),
-        "date_precision": _str(pa.Check.isin(["day", "month", "year", "unknown"])),
+        **_contact_columns(),
         "date_raw": _str(),
         "date_basis": _str(),
         "topics": _str(),
@@ -121,10 +129,16 @@ MENTIONS = pa.DataFrameSchema(
     },
     checks=[
         pa.Check(lambda df: (df["countries"].str.count(";") >= 1).all(), error="a mention has two parties or more"),
-        pa.Check(lambda df: ((df["date"] == "") == (df["date_precision"] == "unknown")).all(),
-                 error="date and date_precision must agree"),
-        pa.Check(lambda df: (df["date"].str.len().map({0: "unknown", 4: "year", 7: "month", 10: "day"})
-                             == df["date_precision"]).all(), error="date format must match its precision"),
+        pa.Check(
+            lambda df: ((df["date"] == "") == (df["date_precision"] == "unknown")).all(),
+            error="date and date_precision must agree",
+        ),
+        pa.Check(
+            lambda df: (
+                df["date"].str.len().map({0: "unknown", 4: "year", 7: "month", 10: "day"}) == df["date_precision"]
+            ).all(),
+            error="date format must match its precision",
+        ),
     ],
     strict=True,
     ordered=True,
@@ -146,13 +160,7 @@ EXTRACTION_NOTES = pa.DataFrameSchema(
 EVENTS = pa.DataFrameSchema(
     {
         "event_id": _str(pa.Check.str_matches(r"^ev_[0-9a-f]{10}$"), unique=True),
-        "type": _str(pa.Check.isin(["phone_call", "meeting", "visit", "summit", "message", "other"])),
-        "status": _str(pa.Check.isin(["occurred", "planned"])),
-        "countries": _str(pa.Check.str_matches(_CODES)),
-        "participants": _str(),
-        "actor_ids": _str(),
-        "date": _str(pa.Check.str_matches(r"^(\d{4}(-\d{2}(-\d{2})?)?)?$")),
-        "date_precision": _str(pa.Check.isin(["day", "month", "year", "unknown"])),
+        **_contact_columns(),
         "date_basis": _str(),
         "topics": _str(),
         "n_mentions": pa.Column(int, pa.Check.ge(1)),
