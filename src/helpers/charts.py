@@ -275,7 +275,7 @@ def _count_heatmap(cells: Counter, colorscale: str, hover: str) -> tuple[go.Figu
             zmin=0,
             xgap=2,
             ygap=2,
-            colorbar={"title": {"text": "events"}, "thickness": 12},
+            colorbar={"title": {"text": "events"}, "thickness": 12, "dtick": 1},
             hovertemplate=hover,
         )
     )

@@ -335,7 +335,7 @@ def headline(data: ReportData):
         ("period covered", period),
         ("articles", len(used)),
         ("outlets", used["outlet"].replace("", pd.NA).nunique()),
-        ("independent origins (sum)", int(ev["n_origins"].sum()) if len(ev) else 0),
+        ("events with 2+ independent origins", int((ev["n_origins"] >= 2).sum())),
         ("languages", ", ".join(languages) or "none"),
         ("planned contacts", len(data.planned)),
     ]
