@@ -88,3 +88,48 @@ def test_notebook_runner_rejects_unknown_parameters(tmp_path):
 
     with pytest.raises(ReportError, match="has no parameter colour"):
         execute_notebook("03_report.ipynb", {"colour": "red"}, tmp_path)
+
+
+def _tables_for_seeds(tmp_path):
+    from helpers.paths import SEEDS_DIR
+    from helpers.pipeline import run_tables
+
+    run_tables(SEEDS_DIR, tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize(("values", "expected_countries"), [
+    pytest.param({}, {"MLI;RUS", "NER;RUS", "COG;RUS", "BFA;MLI;NER;RUS"}, id="defaults"),
+    pytest.param({"focus_countries": ("NER",)}, {"NER;RUS", "BFA;MLI;NER;RUS"}, id="focus-niger"),
+    pytest.param({"period_start": "2024-01-01", "period_end": "2024-12-31"}, {"MLI;RUS", "NER;RUS", "COG;RUS"},
+                 id="period-2024"),
+    pytest.param({"min_origins": 2}, {"MLI;RUS", "COG;RUS"}, id="two-origins"),
+    pytest.param({"languages": ("ro",)}, {"MLI;RUS", "BFA;MLI;NER;RUS"}, id="romanian-only"),
+])
+def test_filters(values, expected_countries, tmp_path):
+    from helpers.report import load_data
+
+    out = _tables_for_seeds(tmp_path)
+    data = load_data(validate_params({"out_dir": str(out), **values}))
+    assert set(data.events["countries"]) == expected_countries
+    assert (data.events["status"] == "occurred").all()
+
+
+def test_planned_is_shown_apart_unless_included(tmp_path):
+    from helpers.report import load_data
+
+    out = _tables_for_seeds(tmp_path)
+    apart = load_data(validate_params({"out_dir": str(out)}))
+    together = load_data(validate_params({"out_dir": str(out), "include_planned": True}))
+    assert len(apart.planned) == 1 and "planned" not in set(apart.events["status"])
+    assert "planned" in set(together.events["status"])
+
+
+def test_empty_selection_gives_notes_not_errors(tmp_path):
+    from helpers.report import figure, headline, load_data
+
+    out = _tables_for_seeds(tmp_path)
+    data = load_data(validate_params({"out_dir": str(out), "focus_countries": ("USA",)}))
+    assert data.events.empty
+    assert "nothing to chart" in figure("timeline", data).data
+    assert "events" in headline(data).data

@@ -234,17 +234,22 @@ def _in_period(date: str, start: dt.date | None, end: dt.date | None) -> bool:
     return (start is None or last >= start) and (end is None or first <= end)
 
 
+def _rows(frame: pd.DataFrame, flags) -> pd.DataFrame:
+    """The rows of `frame` whose flag is true (safe on an empty frame)."""
+    return frame.loc[pd.Series(list(flags), index=frame.index, dtype=bool)]
+
+
 def load_data(params: ReportParams) -> ReportData:
     """Read OUT/tables and apply the report's filters (period, focus, origins, languages, planned)."""
     tables = resolve(params.out_dir) / "tables"
     events = _read(tables, "events")
     for column in ("n_mentions", "n_articles", "n_outlets", "n_origins"):
         events[column] = events[column].astype(int)
-    keep = events[[_in_period(d, params.period_start, params.period_end) for d in events["date"]]]
+    keep = _rows(events, (_in_period(d, params.period_start, params.period_end) for d in events["date"]))
     if params.focus_countries:
-        keep = keep[[bool(set(c.split(";")) & set(params.focus_countries)) for c in keep["countries"]]]
+        keep = _rows(keep, (bool(set(c.split(";")) & set(params.focus_countries)) for c in keep["countries"]))
     keep = keep[keep["n_origins"] >= params.min_origins]
-    keep = keep[[bool(set(langs.split(";")) & set(params.languages)) for langs in keep["languages"]]]
+    keep = _rows(keep, (bool(set(langs.split(";")) & set(params.languages)) for langs in keep["languages"]))
     planned = keep[keep["status"] == "planned"]
     shown = keep if params.include_planned else keep[keep["status"] == "occurred"]
     return ReportData(
