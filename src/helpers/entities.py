@@ -75,13 +75,14 @@ class CountryMatcher:
         # head (casefolded unless acronym) -> {code: kind}
         self.heads: dict[str, dict[str, str]] = {}
         self.alias_types: dict[tuple[str, str], str] = {}
-        for surface, code, alias_type in country_names(language):
+        for written, code, alias_type in country_names(language):
             kind = "adjective" if alias_type == "adjective_stem" else "noun"
-            self._add(surface, code, kind, alias_type)
-            if kind == "noun" and not _is_acronym(surface):
+            for surface in {written, written.replace("’", "'"), written.replace("'", "’")}:
+                self._add(surface, code, kind, alias_type)
+            if kind == "noun" and not _is_acronym(written):
                 for final in inflection.strip_final:
-                    if surface.endswith(final) and len(surface) > len(final) + 2:
-                        self._add(surface[: -len(final)], code, "noun_stripped", alias_type)
+                    if written.endswith(final) and len(written) > len(final) + 2:
+                        self._add(written[: -len(final)], code, "noun_stripped", alias_type)
         prefixes = "|".join(re.escape(p) for p in sorted(inflection.prefixes, key=len, reverse=True))
         prefix_group = f"(?P<prefix>{prefixes})?" if prefixes else "(?P<prefix>)"
         acronyms = [h for h in self.heads if _is_acronym(h)]
