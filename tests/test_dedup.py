@@ -262,3 +262,12 @@ def test_a_copied_article_adds_articles_not_origins_or_events(index):
 
 
 SEED_INPUTS = _seed_inputs()
+
+
+def test_undated_copies_of_one_story_are_one_event_but_unrelated_articles_are_not():
+    arts = [article("a", published="", story="a"), article("b", published="", story="a"),
+            article("c", published="", story="c")]
+    result = run(arts, [mention(x, 0, "EGY;TUR", "meeting", date="") for x in "abc"])
+    assert sorted(result.events["article_ids"]) == ["a;b", "c"]
+    copies = result.events[result.events.article_ids == "a;b"].iloc[0]
+    assert (copies.n_articles, copies.n_origins) == (2, 1)

@@ -91,14 +91,27 @@ class Cluster:
         return any(mine[c] and theirs[c] and not (mine[c] & theirs[c]) for c in theirs)
 
 
-def rewrite_pairs(sequences: dict[str, list[str]], ratio: float = REWRITE_RATIO) -> set[frozenset[str]]:
-    """Pairs of articles whose translation-invariant sequences match (translated rewrites)."""
+def rewrite_pairs(sequences: dict[str, list[str]], ratio: float = REWRITE_RATIO,
+                  candidates: set[frozenset[str]] | None = None) -> set[frozenset[str]]:
+    """Pairs of articles whose translation-invariant sequences match (translated rewrites).
+
+    Only `candidates` pairs are compared when given (articles that could share an event); a cheap
+    test on lengths and shared items skips pairs that cannot reach `ratio`.
+    """
     ids = sorted(a for a, s in sequences.items() if len(s) >= 5)
+    if candidates is None:
+        pairs_to_check = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
+    else:
+        keep = set(ids)
+        pairs_to_check = sorted(tuple(sorted(p)) for p in candidates if len(p) == 2 and p <= keep)
+    items = {a: set(sequences[a]) for a in ids}
     pairs = set()
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            if difflib.SequenceMatcher(None, sequences[a], sequences[b], autojunk=False).ratio() >= ratio:
-                pairs.add(frozenset((a, b)))
+    for a, b in pairs_to_check:
+        la, lb = len(sequences[a]), len(sequences[b])
+        if 2 * min(la, lb) / (la + lb) < ratio or not items[a] & items[b]:
+            continue  # SequenceMatcher's ratio cannot exceed 2*min/(sum)
+        if difflib.SequenceMatcher(None, sequences[a], sequences[b], autojunk=False).ratio() >= ratio:
+            pairs.add(frozenset((a, b)))
     return pairs
 
 
@@ -266,7 +279,8 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
                         "candidate_dates": ";".join(sorted({c.date for c in candidates})),
                     }
                 )
-            key = (m["article_id"], TYPE_CLASS[m["type"]])
+            # Undated mentions merge only within one article or one story group (copies of a story).
+            key = (origins.story.get(m["article_id"]) or m["article_id"], TYPE_CLASS[m["type"]])
             target = undated_by_article.get(key)
             if target is None:
                 target = Cluster(countries, status, "", date_basis=m["date_basis"])
@@ -274,7 +288,7 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
                 local.append(target)
                 target.reasons[m["mention_id"]] = "first mention of the event (undated)"
             else:
-                target.reasons[m["mention_id"]] = "same article, same countries and type, undated"
+                target.reasons[m["mention_id"]] = "same story, same countries and type, undated"
             target.mention_rows.append(m)
         clusters += local
     return clusters, unresolved
@@ -511,7 +525,11 @@ def build_events(
     for aid, group in sentences[sentences["article_id"].isin(used)].groupby("article_id", sort=True):
         group = group.sort_values("sentence_no")
         sequences[aid] = invariant_sequence(list(zip(group["text"], group["language"], strict=True)))
-    origins = OriginGroups(articles, rewrite_pairs(sequences))
+    by_bucket: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions[["countries", "status", "article_id"]].itertuples(index=False):
+        by_bucket[(m.countries, m.status)].add(m.article_id)
+    candidates = {frozenset((a, b)) for group in by_bucket.values() for a in group for b in group if a < b}
+    origins = OriginGroups(articles, rewrite_pairs(sequences, candidates=candidates))
     rows = []
     for m in mentions.to_dict("records"):
         published = article_rows[m["article_id"]]["published_date"]
