@@ -56,6 +56,7 @@ ORGANISATIONS = {"EUU", "UNO", "AFU", "ECW", "AES"}
 PLANNED_WINDOW_BEFORE, PLANNED_WINDOW_AFTER = 80, 40
 ROLE_COUNTRY_WINDOW = 60
 CARRY_SENTENCES = 2
+UPCOMING_MONTHS = 3  # a bare month up to this many months after publication is read as upcoming
 # A capitalised name of one to four words right after a role phrase ("Foreign Minister Jane Doe").
 _NAME_AFTER_ROLE = re.compile(r"[\s,]{1,3}((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+\s){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)")
 _NOT_NAMES = {"of", "de", "du", "des", "din", "на", "the", "and", "și", "и", "y", "und", "e", "et", "wa", "la", "le",
@@ -88,6 +89,7 @@ class LanguageRules:
     day_after_clause: re.Pattern[str] | None
     ambiguous_months: frozenset[str]
     prepositions: tuple[str, ...]
+    past_markers: re.Pattern[str] | None
 
 
 @cache
@@ -127,6 +129,7 @@ def language_rules(language: str) -> LanguageRules:
         day_after_clause=_alternation(dates.day_after_clause),
         ambiguous_months=frozenset(m.lower() for m in dates.ambiguous_months),
         prepositions=tuple(p.lower() for p in dates.prepositions),
+        past_markers=_alternation(dates.past_markers),
     )
 
 
@@ -411,6 +414,13 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     expressions = find_date_expressions(text, rules)
     own = min(expressions, key=lambda e: abs(e.start - trigger_span[0])) if expressions else None
     date_raw = own.raw if own else ""
+    if status == "occurred" and own is not None and own.kind == "month" and published is not None and \
+            1 <= (own.value - published.month) % 12 <= UPCOMING_MONTHS:
+        around = text[max(0, own.start - 25): own.end + 25]
+        if not (rules.past_markers and rules.past_markers.search(around)):
+            status = "planned"  # "reist im Oktober": a month just ahead, not marked as past, is upcoming
+            notes.add("planned_by_month", context.article_id, sentence_no, text[:160],
+                      f"'{own.raw}' is {(own.value - published.month) % 12} month(s) after publication")
     if forced_date is not None:
         resolved, date_raw = forced_date, forced_raw
     elif own is not None:
