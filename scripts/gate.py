@@ -18,9 +18,7 @@ def main() -> int:
     parser.add_argument("--raise-floors", action="store_true", help="pin the current scores as floors (never lowers)")
     parser.add_argument("--show-errors", action="store_true", help="list false positives and negatives")
     args = parser.parse_args()
-    results = gate.evaluate()
-    table = gate.scores(results)
-    table["events"] = gate.evaluate_events()
+    results, table = gate.evaluate_all()
     print(f"{'group':6} {'P':>7} {'R':>7} {'F1':>7} {'date':>7} {'gold':>5} {'pred':>5}")
     for group, m in table.items():
         date = m.get("date_accuracy", m.get("article_set_accuracy", 0.0))

@@ -7,15 +7,18 @@ from helpers import SUPPORTED_LANGUAGES, gate
 
 
 @pytest.fixture(scope="module")
-def results():
-    return gate.evaluate()
+def evaluated():
+    return gate.evaluate_all()
 
 
 @pytest.fixture(scope="module")
-def table(results):
-    scores = gate.scores(results)
-    scores["events"] = gate.evaluate_events()
-    return scores
+def results(evaluated):
+    return evaluated[0]
+
+
+@pytest.fixture(scope="module")
+def table(evaluated):
+    return evaluated[1]
 
 
 def test_gold_is_large_enough_and_covers_every_language():

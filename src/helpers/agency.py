@@ -71,6 +71,19 @@ def _alternation(items: Sequence[str]) -> str:
     return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
 
 
+@lru_cache(maxsize=8)
+def agency_matcher(languages: tuple[str, ...]) -> AgencyMatcher:
+    """The matcher of several languages' credit phrases (compiled once per language set)."""
+    from helpers.lexicon import load_lexicons
+
+    return build_agency_matcher(tuple(load_lexicons(languages).values()))
+
+
+@lru_cache(maxsize=1)
+def _agencies_by_id() -> dict[str, Agency]:
+    return {a.agency_id: a for a in load_agencies()}
+
+
 def build_agency_matcher(lexicons: Sequence[Lexicon]) -> AgencyMatcher:
     agencies = load_agencies()
     alias_to_id = {a.casefold(): ag.agency_id for ag in agencies for a in ag.aliases}
@@ -135,12 +148,12 @@ def agency_ids_in_name(name: str, matcher: AgencyMatcher) -> list[str]:
 
 def origin_agency(credited: Sequence[str]) -> str:
     """Display name of the first credited wire agency, else of the first credited outlet."""
-    by_id = {a.agency_id: a for a in load_agencies()}
+    by_id = _agencies_by_id()
     wires = [aid for aid in credited if by_id[aid].kind == "wire"]
     chosen = wires[0] if wires else (credited[0] if credited else "")
     return by_id[chosen].name if chosen else ""
 
 
 def agency_names(ids: Sequence[str]) -> list[str]:
-    by_id = {a.agency_id: a for a in load_agencies()}
+    by_id = _agencies_by_id()
     return [by_id[i].name for i in ids]

@@ -29,8 +29,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from helpers import SUPPORTED_LANGUAGES, schemas
 from helpers.agency import (
     agency_ids_in_name,
+    agency_matcher,
     agency_names,
-    build_agency_matcher,
     credited_agencies,
     origin_agency,
 )
@@ -39,7 +39,6 @@ from helpers.fingerprint import fingerprint, story_groups
 from helpers.header import HeaderLabelSet, parse_header
 from helpers.ingest import DEFAULT_MAX_FILE_MB, RawDocument, article_ids, list_article_files, read_document
 from helpers.language import detect_language, passage_languages
-from helpers.lexicon import load_lexicons
 from helpers.paths import resolve
 from helpers.sentences import split_sentences
 from helpers.sidecar import SidecarRow, Warning_, parse_iso_date, read_sidecar
@@ -134,8 +133,7 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
         warnings.append(Warning_("file", doc.file, f"sidecar language {side.language!r} but the text reads "
                                  f"as {detected!r} (confidence {confidence:.2f}); sidecar kept"))
     matcher = boilerplate_matcher(language or "en", languages)
-    lexicons = tuple(load_lexicons(languages).values())
-    header = parse_header(lines, HeaderLabelSet.from_lexicons(lexicons), matcher.__contains__,
+    header = parse_header(lines, HeaderLabelSet.for_languages(tuple(languages)), matcher.__contains__,
                           known_outlet=side.outlet)
     clean = clean_lines(lines, header, matcher)
     record["n_lines_removed"] = len(clean.removed)
@@ -149,13 +147,13 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
     paragraph_languages = passage_languages(clean.paragraphs, language, languages)
     sentences = split_sentences(clean.paragraphs, paragraph_languages)
 
-    agency_matcher = build_agency_matcher(lexicons)
+    credits = agency_matcher(tuple(languages))
     author = side.author or header.author or doc.html_meta.get("author", "")
     credit_text = "\n".join([clean_text] + [r.text for r in clean.removed if r.category in CREDIT_CATEGORIES
                                             and r.rule_id != "metadata.title"])
-    credited = agency_ids_in_name(author, agency_matcher) + credited_agencies(credit_text, agency_matcher)
+    credited = agency_ids_in_name(author, credits) + credited_agencies(credit_text, credits)
     credited += [aid for r in clean.removed if r.category == "copyright"
-                 for aid in agency_ids_in_name(r.text, agency_matcher)]
+                 for aid in agency_ids_in_name(r.text, credits)]
     credited = list(dict.fromkeys(credited))
 
     html_date = doc.html_meta.get("date", "")

@@ -106,15 +106,27 @@ def _passage_mentions(text: str, language: str, published: dt.date | None) -> li
     return [mention_record(m) for m in extract_article("passage", items, published, Notes(), SUPPORTED_LANGUAGES)]
 
 
-def evaluate() -> list[CaseResult]:
-    """Run the pipeline on every gold case and match its contacts."""
+@dataclass
+class SeedRun:
+    """The seeds through the articles and extraction stages (shared by mention and event scores)."""
+
+    stage: object  # helpers.articles.ArticlesStage
+    mentions: object  # pandas.DataFrame
+
+
+def run_seeds() -> SeedRun:
     from helpers.articles import ArticlesParams, build_articles
     from helpers.extract import build_mentions
 
+    stage = build_articles(ArticlesParams(input_dir=Path(SEEDS_DIR)))
+    return SeedRun(stage, build_mentions(stage, SUPPORTED_LANGUAGES).mentions)
+
+
+def evaluate(seeds: SeedRun | None = None) -> list[CaseResult]:
+    """Run the pipeline on every gold case and match its contacts."""
     gold = load_gold()
     results: list[CaseResult] = []
-    stage = build_articles(ArticlesParams(input_dir=Path(SEEDS_DIR)))
-    mentions = build_mentions(stage, SUPPORTED_LANGUAGES).mentions
+    mentions = (seeds or run_seeds()).mentions
     for case in gold["seeds"]:
         rows = mentions[mentions.article_id == case["article_id"]].to_dict("records")
         g, p = _contacts(case["expected"]), _contacts(rows)
@@ -138,25 +150,26 @@ def scores(results: list[CaseResult]) -> dict[str, dict[str, float]]:
         tp = sum(len(r.matched) for r in rs)
         n_pred = sum(len(r.predicted) for r in rs)
         n_gold = sum(len(r.gold) for r in rs)
-        precision = tp / n_pred if n_pred else 1.0
-        recall = tp / n_gold if n_gold else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         dates_ok = sum(g.date == p.date for r in rs for g, p in r.matched)
-        table[name] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-                       "date_accuracy": round(dates_ok / tp, 4) if tp else 1.0,
+        table[name] = {**_prf(tp, n_pred, n_gold), "date_accuracy": round(dates_ok / tp, 4) if tp else 1.0,
                        "n_gold": n_gold, "n_predicted": n_pred, "n_matched": tp}
     return table
 
 
-def evaluate_events() -> dict[str, float]:
-    """Event-level scores on the seeds: events (countries, type, status, date) and their article sets."""
-    from helpers.articles import ArticlesParams, build_articles
-    from helpers.dedup import build_events
-    from helpers.extract import build_mentions
+def _prf(matched: int, n_predicted: int, n_gold: int) -> dict[str, float]:
+    """Precision, recall and F1, rounded; an empty side scores 1."""
+    precision = matched / n_predicted if n_predicted else 1.0
+    recall = matched / n_gold if n_gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
-    stage = build_articles(ArticlesParams(input_dir=Path(SEEDS_DIR)))
-    mentions = build_mentions(stage, SUPPORTED_LANGUAGES).mentions
-    events = build_events(stage.articles, stage.sentences, mentions).events
+
+def evaluate_events(seeds: SeedRun | None = None) -> dict[str, float]:
+    """Event-level scores on the seeds: events (countries, type, status, date) and their article sets."""
+    from helpers.dedup import build_events
+
+    seeds = seeds or run_seeds()
+    events = build_events(seeds.stage.articles, seeds.stage.sentences, seeds.mentions).events
     predicted = [(Contact(e.countries, e.type, e.status, e.date),
                   ";".join(sorted(a[:3] for a in e.article_ids.split(";")))) for e in events.itertuples()]
     gold = [(Contact(g["countries"], g["type"], g["status"], g["date"]), g["articles"])
@@ -169,12 +182,18 @@ def evaluate_events() -> dict[str, float]:
             free.remove(hit)
             matched += 1
             same_articles += hit[1] == articles
-    precision = matched / len(predicted) if predicted else 1.0
-    recall = matched / len(gold) if gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+    return {**_prf(matched, len(predicted), len(gold)),
             "article_set_accuracy": round(same_articles / matched, 4) if matched else 1.0,
             "n_gold": len(gold), "n_predicted": len(predicted), "n_matched": matched}
+
+
+def evaluate_all() -> tuple[list[CaseResult], dict[str, dict[str, float]]]:
+    """Every gold case and the full score table (contacts per language, plus "events")."""
+    seeds = run_seeds()
+    results = evaluate(seeds)
+    table = scores(results)
+    table["events"] = evaluate_events(seeds)
+    return results, table
 
 
 def load_floors() -> dict:

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from helpers.dates import FoundDate, find_full_dates
 from helpers.lexicon import Lexicon
@@ -70,6 +71,14 @@ class HeaderLabelSet:
 
     author: re.Pattern[str] | None
     published: re.Pattern[str] | None
+
+    @classmethod
+    @cache
+    def for_languages(cls, languages: tuple[str, ...]) -> HeaderLabelSet:
+        """The label set of several languages (compiled once per language set)."""
+        from helpers.lexicon import load_lexicons
+
+        return cls.from_lexicons(tuple(load_lexicons(languages).values()))
 
     @classmethod
     def from_lexicons(cls, lexicons: Sequence[Lexicon]) -> HeaderLabelSet:

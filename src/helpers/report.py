@@ -354,8 +354,8 @@ def chart(fig):
     return _h(figure_html(fig))
 
 
-def _sources(article_ids: str, articles: pd.DataFrame) -> str:
-    rows = articles.set_index("article_id")
+def _sources(article_ids: str, rows: pd.DataFrame) -> str:
+    """Outlet, language, date and link of each article (`rows` indexed by article_id)."""
     parts = []
     for aid in article_ids.split(";"):
         if aid not in rows.index:
@@ -386,6 +386,7 @@ def events_table(frame: pd.DataFrame, articles: pd.DataFrame, empty: str = "No e
     if frame.empty:
         return _h(f"<p class='rp-empty'>{_e(empty)}</p>")
     rows = []
+    by_id = articles.set_index("article_id")
     for e in frame.sort_values(["date", "countries"]).itertuples():
         rows.append(
             f"<tr><td class='rp-nowrap'>{_e(e.date or 'undated')}<br>"
@@ -394,7 +395,7 @@ def events_table(frame: pd.DataFrame, articles: pd.DataFrame, empty: str = "No e
             f"<td>{_e(e.participants.replace(';', ', ') or '—')}</td>"
             f"<td>{_e(', '.join(name(c) for c in e.countries.split(';')))}</td>"
             f"<td>{_e(e.topics.replace(';', ', ').replace('_', ' ') or '—')}</td>"
-            f"<td>{_sources(e.article_ids, articles)}<br><span class='rp-note'>{e.n_origins} independent "
+            f"<td>{_sources(e.article_ids, by_id)}<br><span class='rp-note'>{e.n_origins} independent "
             f"origin(s)</span></td><td>{_evidence(e.evidence)}</td></tr>"
         )
     cols = "".join(f"<col class='c-{c}'>" for c in ("date", "type", "who", "where", "topics", "src", "ev"))
@@ -473,8 +474,7 @@ def gold_scores():
     """Extraction scores on the project's own gold (data/gold)."""
     from helpers import gate
 
-    table = gate.scores(gate.evaluate())
-    table["events"] = gate.evaluate_events()
+    _, table = gate.evaluate_all()
     rows = "".join(
         f"<tr><td>{_e(group)}</td><td>{m['precision']:.3f}</td><td>{m['recall']:.3f}</td><td>{m['f1']:.3f}</td>"
         f"<td>{m.get('date_accuracy', m.get('article_set_accuracy', 0)):.3f}</td><td>{m['n_gold']}</td></tr>"

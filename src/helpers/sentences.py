@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from helpers.lexicon import load_lexicon
 
@@ -26,6 +27,7 @@ class Sentence:
     language: str
 
 
+@cache
 def _abbreviations(language: str) -> frozenset[str]:
     try:
         return frozenset(a.casefold() for a in load_lexicon(language).abbreviations)
