@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from helpers import SUPPORTED_LANGUAGES, schemas
+from helpers import SUPPORTED_LANGUAGES, check_subset, schemas
 from helpers.agency import (
     agency_ids_in_name,
     agency_matcher,
@@ -67,11 +67,7 @@ class ArticlesParams(BaseModel):
     @field_validator("languages")
     @classmethod
     def _supported(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [v for v in value if v not in SUPPORTED_LANGUAGES]
-        if unknown or not value:
-            raise ValueError(f"languages must be a non-empty subset of {', '.join(SUPPORTED_LANGUAGES)}; "
-                             f"unknown: {', '.join(unknown) or '(empty list)'}")
-        return tuple(value)
+        return check_subset(tuple(value), SUPPORTED_LANGUAGES)
 
     @classmethod
     def from_notebook(cls, input_dir: str, sources_csv: str, languages: list[str]) -> ArticlesParams:

@@ -298,6 +298,13 @@ def heatmap(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     )
 
 
+def _flat_layer(codes: list[str], colour: str, line: str, **hover) -> go.Choropleth:
+    """Countries filled with one colour (no colour scale); no hover unless `hover` gives one."""
+    return go.Choropleth(locations=codes, z=[0] * len(codes), locationmode="ISO-3", showscale=False,
+                         colorscale=[[0, colour], [1, colour]], marker_line_color=line, marker_line_width=0.4,
+                         **(hover or {"hoverinfo": "skip"}))
+
+
 def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     """Events per counterpart country on a world map zoomed to Africa and the counterparts (offline
     outlines); the focus (or hub) country is drawn apart so it does not swamp the colour scale."""
@@ -305,32 +312,11 @@ def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     counts = Counter(c for cell in events["countries"] for c in cell.split(";") if len(c) == 3)
     base = [c for c in african_codes() if c not in counts]
     fig = go.Figure()
-    fig.add_trace(
-        go.Choropleth(
-            locations=base,
-            z=[0] * len(base),
-            locationmode="ISO-3",
-            showscale=False,
-            colorscale=[[0, "#eeeeee"], [1, "#eeeeee"]],
-            hoverinfo="skip",
-            marker_line_color="#bbbbbb",
-            marker_line_width=0.4,
-        )
-    )
+    fig.add_trace(_flat_layer(base, "#eeeeee", "#bbbbbb"))
     hubs = sorted(c for c in counts if c in hub)
-    fig.add_trace(
-        go.Choropleth(
-            locations=hubs,
-            z=[1] * len(hubs),
-            locationmode="ISO-3",
-            showscale=False,
-            colorscale=[[0, "#56B4E9"], [1, "#56B4E9"]],
-            text=[name(c) for c in hubs],
-            customdata=[counts[c] for c in hubs],
-            marker_line_color="#555555",
-            hovertemplate="%{text} (focus): %{customdata} event(s)<extra></extra>",
-        )
-    )
+    fig.add_trace(_flat_layer(hubs, "#56B4E9", "#555555", text=[name(c) for c in hubs],
+                              customdata=[counts[c] for c in hubs],
+                              hovertemplate="%{text} (focus): %{customdata} event(s)<extra></extra>"))
     codes = sorted(c for c in counts if c not in hub)
     fig.add_trace(
         go.Choropleth(

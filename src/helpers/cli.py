@@ -27,7 +27,7 @@ def _tables(args: argparse.Namespace) -> int:
         for error in exc.errors():
             print(f"error: parameter {'.'.join(map(str, error['loc']))}: {error['msg']}", file=sys.stderr)
         return 2
-    print("\n".join(summary.lines))
+    print("\n".join(summary))
     return 0
 
 

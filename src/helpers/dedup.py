@@ -51,7 +51,8 @@ REWRITE_RATIO = 0.7
 NEAR_MISS_DAYS = 3
 
 
-def _classes_compatible(a: str, b: str) -> bool:
+def types_compatible(a: str, b: str) -> bool:
+    """Two type classes (TYPE_CLASS values) can describe the same contact; `any` joins every class."""
     return a == b or "any" in (a, b)
 
 
@@ -207,7 +208,7 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
                     c
                     for c in local
                     if c.date == m["date"]
-                    and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]])
+                    and types_compatible(c.type_class, TYPE_CLASS[m["type"]])
                     and not c.contradicts(m)
                 ),
                 None,
@@ -225,7 +226,7 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
                     c
                     for c in local
                     if _dates_compatible(c.date, m["date"])
-                    and _classes_compatible(c.type_class, TYPE_CLASS[m["type"]])
+                    and types_compatible(c.type_class, TYPE_CLASS[m["type"]])
                     and not c.contradicts(m)
                 ]
                 equal = [c for c in fits if c.date == m["date"]]
@@ -246,7 +247,7 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
         undated_by_article: dict[tuple[str, str], Cluster] = {}
         for m in by_precision["unknown"]:
             candidates = [
-                c for c in dated if _classes_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)
+                c for c in dated if types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)
             ]
             chosen, why = None, ""
             if len(candidates) == 1:
@@ -420,7 +421,7 @@ def near_misses(events: pd.DataFrame) -> pd.DataFrame:
             if (
                 a["countries"] != b["countries"]
                 or a["status"] != b["status"]
-                or not _classes_compatible(TYPE_CLASS[a["type"]], TYPE_CLASS[b["type"]])
+                or not types_compatible(TYPE_CLASS[a["type"]], TYPE_CLASS[b["type"]])
             ):
                 continue
             reason = ""

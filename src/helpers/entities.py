@@ -26,7 +26,6 @@ from functools import cache
 from helpers.lexicon import load_lexicon
 from helpers.paths import REFERENCE_DIR
 
-NAME_TYPES_FROM_CLDR = {"cldr", "cldr_short"}
 # Aliases with lang "latn" (capitals written alike in Latin script) apply to these languages.
 LATIN_SCRIPT_LANGUAGES = {"en", "fr", "ro", "es", "de", "pt", "sw"}
 
@@ -47,6 +46,13 @@ class CountryMention:
 def _read_csv(name: str) -> list[dict[str, str]]:
     with (REFERENCE_DIR / name).open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
+
+
+@cache
+def organisation_members() -> dict[str, tuple[str, ...]]:
+    """Non-state parties (data/reference/organizations.csv) and the member states that some stand for
+    in a contact (the AES's foreign ministers are the ministers of its members); empty when none."""
+    return {r["code"]: tuple(m for m in r["members"].split(";") if m) for r in _read_csv("organizations.csv")}
 
 
 @cache

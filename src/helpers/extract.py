@@ -4,7 +4,8 @@ For every sentence (with the article's earlier mentions as context) the stage fi
 - parties: countries (`entities`), registry actors (`actors`, whose country comes from their
   roles on the article's date) and role phrases ("the Malian foreign minister": the holder of
   the role on that date becomes a participant); organisations count only when fewer than two
-  states are named, except the Alliance of Sahel States, which stands for its members;
+  states are named, except those listed with members in organizations.csv (the Alliance of Sahel
+  States), which stand for their member states;
 - a contact trigger from the language's lexicon (`contact` in data/reference/lang/<code>.yaml):
   phone_call, message, visit, summit, meeting, or a generic "talks" whose type is taken from
   the previous contact in the article (else `other`);
@@ -47,12 +48,10 @@ from helpers.dates import (
     shift_months,
     weekday_names,
 )
-from helpers.entities import CountryMention, country_matcher
+from helpers.entities import CountryMention, country_matcher, organisation_members
 from helpers.lexicon import load_lexicon
 
 TYPE_ORDER = ("phone_call", "message", "summit", "visit", "meeting", "talks")
-AES_MEMBERS = ("BFA", "MLI", "NER")
-ORGANISATIONS = {"EUU", "UNO", "AFU", "ECW", "AES"}
 PLANNED_WINDOW_BEFORE, PLANNED_WINDOW_AFTER = 80, 40
 ROLE_COUNTRY_WINDOW = 60
 CARRY_SENTENCES = 2
@@ -281,7 +280,7 @@ def _states_from_countries(mentions: Sequence[CountryMention], known: set[str], 
                           f"candidates {';'.join(m.codes)}; not resolved from context")
                 continue
         code = codes[0]
-        (orgs if code in ORGANISATIONS else states).append((m.start, code))
+        (orgs if code in organisation_members() else states).append((m.start, code))
     return states, orgs
 
 
@@ -338,9 +337,8 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     known = {c for _, c, _ in actor_states} | {c for m in context.mentions for c in m.countries}
     country_mentions = country_matcher(language).find(text)
     states, orgs = _states_from_countries(country_mentions, known, notes, context.article_id, sentence_no)
-    if any(code == "AES" for _, code in orgs):
-        position = next(p for p, c in orgs if c == "AES")
-        states += [(position, c) for c in AES_MEMBERS]
+    for position, code in orgs:
+        states += [(position, member) for member in organisation_members()[code]]
     # Role phrases: "the Malian foreign minister" -> holder of that role on the date.
     participants = [aid for _, _, aid in actor_states]
     known_spans = [(a.start, a.end) for a in actors] + [(c.start, c.end) for c in country_mentions]
@@ -385,7 +383,7 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             notes.add("pronoun_resolved", context.article_id, sentence_no, text[:160],
                       f"subject taken from mention {previous.mention_id}: {lead_party}")
     if len(ordered) < 2 and orgs:
-        ordered += [c for _, c in orgs if c != "AES" and c not in ordered]
+        ordered += [c for _, c in orgs if not organisation_members()[c] and c not in ordered]
     if len(ordered) < 2:
         if len(ordered) == 1:
             notes.add("single_party", context.article_id, sentence_no, text[:160],

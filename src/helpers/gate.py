@@ -22,12 +22,11 @@ from pathlib import Path
 import yaml
 
 from helpers import SUPPORTED_LANGUAGES
+from helpers.dedup import TYPE_CLASS, types_compatible
 from helpers.paths import DATA_DIR, SEEDS_DIR
 
 GOLD_PATH = DATA_DIR / "gold" / "mentions_gold.yaml"
 FLOORS_PATH = DATA_DIR / "gold" / "floors.yaml"
-TYPE_CLASS = {"phone_call": "phone", "message": "message", "meeting": "in_person", "visit": "in_person",
-              "summit": "in_person", "other": "any"}
 
 
 @dataclass(frozen=True)
@@ -38,9 +37,9 @@ class Contact:
     date: str
 
     def compatible(self, other: Contact) -> bool:
-        a, b = TYPE_CLASS[self.type], TYPE_CLASS[other.type]
+        """Same countries and status, compatible types (the events stage's merge rule)."""
         return self.countries == other.countries and self.status == other.status and \
-            (a == b or "any" in (a, b))
+            types_compatible(TYPE_CLASS[self.type], TYPE_CLASS[other.type])
 
 
 @dataclass

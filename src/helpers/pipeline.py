@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import SUPPORTED_LANGUAGES
-
-
-@dataclass
-class TablesSummary:
-    lines: list[str]
-    tables_dir: Path
 
 
 def run_tables(
@@ -22,8 +15,10 @@ def run_tables(
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES,
     max_file_mb: float = 10.0,
     overrides_csv: Path | None = None,
-) -> TablesSummary:
-    """Build and write every table of OUT/tables and OUT/clean. Raises pydantic.ValidationError on bad parameters."""
+) -> list[str]:
+    """Build and write every table of OUT/tables and OUT/clean; returns the progress lines.
+
+    Raises pydantic.ValidationError on bad parameters."""
     from helpers.articles import ArticlesParams, build_articles, write_articles
     from helpers.dedup import build_events, write_events
     from helpers.extract import build_mentions, write_mentions
@@ -57,4 +52,4 @@ def run_tables(
     for _, row in stage.input_warnings.iterrows():
         lines.append(f"  warning ({row['source']}) {row['file']}: {row['message']}")
     lines.append(f"wrote {written['tables']} and {written['clean']}")
-    return TablesSummary(lines, written["tables"])
+    return lines

@@ -19,7 +19,6 @@ import hashlib
 import html
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -30,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
 
-from helpers import SUPPORTED_LANGUAGES
+from helpers import SUPPORTED_LANGUAGES, check_subset
 from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REFERENCE_DIR, resolve
 
 FORMATS = ("html", "pdf")
@@ -91,18 +90,12 @@ class ReportParams(BaseModel):
     @field_validator("languages")
     @classmethod
     def _languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [v for v in value if v not in SUPPORTED_LANGUAGES]
-        if unknown or not value:
-            raise ValueError(f"must be among {', '.join(SUPPORTED_LANGUAGES)}; got {', '.join(unknown) or 'none'}")
-        return value
+        return check_subset(value, SUPPORTED_LANGUAGES)
 
     @field_validator("formats")
     @classmethod
     def _formats(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        unknown = [v for v in value if v not in FORMATS]
-        if unknown or not value:
-            raise ValueError(f"must be among {', '.join(FORMATS)}; got {', '.join(unknown) or 'none'}")
-        return value
+        return check_subset(value, FORMATS)
 
     def model_post_init(self, _context) -> None:
         if self.period_start and self.period_end and self.period_end < self.period_start:
@@ -210,7 +203,6 @@ class ReportData:
     unresolved: pd.DataFrame
     notes: pd.DataFrame
     warnings: pd.DataFrame
-    all_events: pd.DataFrame
 
 
 def _read(tables: Path, name: str) -> pd.DataFrame:
@@ -263,7 +255,6 @@ def load_data(params: ReportParams) -> ReportData:
         unresolved=_read(tables, "unresolved_dates"),
         notes=_read(tables, "extraction_notes"),
         warnings=_read(tables, "input_warnings"),
-        all_events=events,
     )
 
 
@@ -728,7 +719,7 @@ def build_report(params: ReportParams, sources: str = "", overrides: str = "") -
         )
     except PydanticError as exc:
         raise ReportError(f"tables: {exc}") from None
-    yield from summary.lines
+    yield from summary
     executed_dir = out / "_executed"
     executed_dir.mkdir(parents=True, exist_ok=True)
     nb_params = notebook_parameters(params)
@@ -766,10 +757,6 @@ def build_report(params: ReportParams, sources: str = "", overrides: str = "") -
         "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     (out / "report_manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
-    shutil.rmtree(out / ".tmp", ignore_errors=True)
-
-
-FIGURES = ("timeline", "by_country", "heatmap", "map", "network", "topics")
 
 
 def figure(kind: str, data: ReportData):
@@ -796,4 +783,4 @@ def ensure_tables(params: ReportParams) -> list[str]:
 
     if (resolve(params.out_dir) / "tables" / "events.csv").exists():
         return []
-    return run_tables(resolve(params.input_dir), resolve(params.out_dir), languages=params.languages).lines
+    return run_tables(resolve(params.input_dir), resolve(params.out_dir), languages=params.languages)
