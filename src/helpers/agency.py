@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from helpers.lexicon import Lexicon
 from helpers.paths import REFERENCE_DIR
+from helpers.textlines import literal_alternation
 
 CREDIT_WINDOW_CHARS = 90
 
@@ -67,10 +68,6 @@ class AgencyMatcher:
         return sorted(set(hits))
 
 
-def _alternation(items: Sequence[str]) -> str:
-    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
-
-
 @lru_cache(maxsize=8)
 def agency_matcher(languages: tuple[str, ...]) -> AgencyMatcher:
     """The matcher of several languages' credit phrases (compiled once per language set)."""
@@ -92,11 +89,11 @@ def build_agency_matcher(lexicons: Sequence[Lexicon]) -> AgencyMatcher:
     before = [p for lex in lexicons for p in lex.credit.before]
     after = [p for lex in lexicons for p in lex.credit.after]
     return AgencyMatcher(
-        alias_regex=re.compile(rf"(?<!\w)(?:{_alternation(long_)})(?!\w)", re.IGNORECASE),
-        short_alias_regex=re.compile(rf"(?<!\w)(?:{_alternation(short)})(?!\w)"),
+        alias_regex=re.compile(rf"(?<!\w)(?:{literal_alternation(long_)})(?!\w)", re.IGNORECASE),
+        short_alias_regex=re.compile(rf"(?<!\w)(?:{literal_alternation(short)})(?!\w)"),
         alias_to_id=alias_to_id,
-        before_regex=re.compile(rf"(?<!\w)(?:{_alternation(before)})(?!\w)", re.IGNORECASE) if before else None,
-        after_regex=re.compile(rf"^\s*(?:{_alternation(after)})(?!\w)", re.IGNORECASE) if after else None,
+        before_regex=re.compile(rf"(?<!\w)(?:{literal_alternation(before)})(?!\w)", re.IGNORECASE) if before else None,
+        after_regex=re.compile(rf"^\s*(?:{literal_alternation(after)})(?!\w)", re.IGNORECASE) if after else None,
     )
 
 

@@ -33,15 +33,16 @@ class FoundDate:
     time: str = ""  # HH:MM or HH:MM:SS when written next to the date
 
 
-def _cldr_calendar_names(field: str, languages: tuple[str, ...]) -> dict[str, int]:
-    """CLDR month ("months") or weekday ("days") names, wide and abbreviated, lower-cased."""
+def _cldr_calendar_names(field: str, languages: tuple[str, ...],
+                         widths: tuple[str, ...] = ("wide", "abbreviated")) -> dict[str, int]:
+    """CLDR month ("months") or weekday ("days") names of the given widths, lower-cased."""
     from babel import Locale
 
     names: dict[str, int] = {}
     for code in languages:
         table = getattr(Locale(code), field)
         for context in ("format", "stand-alone"):
-            for width in ("wide", "abbreviated"):
+            for width in widths:
                 for number, name in table[context][width].items():
                     key = name.lower().rstrip(".")
                     if len(key) >= 3:
@@ -121,6 +122,12 @@ class ResolvedDate:
 
 
 UNRESOLVED_NO_ANCHOR = ResolvedDate("", "unknown", "unresolved: no publication date to anchor a relative date")
+
+
+@cache
+def full_month_names(language: str) -> dict[str, int]:
+    """One language's full month names (CLDR, format and stand-alone forms), lower-cased, to 1..12."""
+    return _cldr_calendar_names("months", (language,), widths=("wide",))
 
 
 @cache

@@ -42,6 +42,7 @@ from helpers.actors import actor_matcher, registry
 from helpers.dates import (
     ResolvedDate,
     find_full_dates,
+    full_month_names,
     resolve_month,
     resolve_weekday,
     shift_days,
@@ -50,6 +51,7 @@ from helpers.dates import (
 )
 from helpers.entities import CountryMention, country_matcher, organisation_members
 from helpers.lexicon import load_lexicon
+from helpers.textlines import literal_alternation
 
 TYPE_ORDER = ("phone_call", "message", "summit", "visit", "meeting", "talks")
 PLANNED_WINDOW_BEFORE, PLANNED_WINDOW_AFTER = 80, 40
@@ -104,14 +106,9 @@ def language_rules(language: str) -> LanguageRules:
                          "subject_pronoun")}
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
-    from babel import Locale
-
-    months = {k.lower(): v for k, v in dates.months_extra.items()}
-    for context in ("format", "stand-alone"):
-        for number, name in Locale(language).months[context]["wide"].items():
-            months[name.lower()] = number
-    words = sorted([*weekdays, *months, *dates.relative_days, *dates.relative_months], key=len, reverse=True)
-    date_regex = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words)})(?!\w)", re.IGNORECASE)
+    months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}
+    words = [*weekdays, *months, *dates.relative_days, *dates.relative_months]
+    date_regex = re.compile(rf"(?<!\w)(?:{literal_alternation(words)})(?!\w)", re.IGNORECASE)
     return LanguageRules(
         language=language,
         triggers={t: r for t, r in triggers.items() if r is not None},

@@ -25,7 +25,7 @@ from functools import cache
 
 from helpers.dates import FoundDate, find_full_dates
 from helpers.lexicon import Lexicon
-from helpers.textlines import ends_sentence, is_body_like, word_count
+from helpers.textlines import ends_sentence, is_body_like, literal_alternation, word_count
 
 TOP_REGION_MAX_LINES = 12
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.IGNORECASE)
@@ -61,8 +61,7 @@ def top_region(lines: Sequence[str]) -> list[int]:
 def _label_regex(labels: Sequence[str]) -> re.Pattern[str] | None:
     if not labels:
         return None
-    alternatives = "|".join(re.escape(x) for x in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)\s*:?", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{literal_alternation(labels)})(?!\w)\s*:?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -588,13 +588,12 @@ def execute_notebook(name: str, parameters: dict, executed_dir: Path) -> Path:
     unknown = sorted(set(parameters) - set(declared))
     if unknown:
         raise ReportError(f"notebook {name} has no parameter {', '.join(unknown)} (it has: {', '.join(declared)})")
-    accepted = parameters
     target = executed_dir / name
     try:
         pm.execute_notebook(
             str(source),
             str(target),
-            parameters=accepted,
+            parameters=parameters,
             kernel_name="python3",
             progress_bar=False,
             cwd=str(NOTEBOOKS_DIR),

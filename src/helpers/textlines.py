@@ -38,3 +38,8 @@ def is_body_like(line: str, min_words: int = 8) -> bool:
 def normalise_for_compare(line: str) -> str:
     """Case- and punctuation-insensitive form of a line, to spot repeated lines."""
     return " ".join(_WORD.findall(line.casefold()))
+
+
+def literal_alternation(items) -> str:
+    """A regex alternation matching any of `items` literally, longest first (so "Le Figaro" beats "Figaro")."""
+    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
