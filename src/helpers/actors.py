@@ -8,13 +8,17 @@ head_of_government, foreign_minister, defence_minister, junta_leader.
 Matching works on tokens folded to ASCII (anyascii) and lower-cased, so "Гоита", "Goïta" and
 "Goita" agree. A token also matches an alias token when it extends the alias's stem by a short
 case ending (Путина, Лаврова, Гоитой) or is a close transliteration variant of it (Гойта ~
-Гоита: same first letter, similarity >= 80). One-word aliases must be capitalised in scripts
-that have case, and aliases of three letters or fewer must match exactly. Arabic clitics (و،
+Гоита: same first letter, lengths within one, similarity >= 85); among aliases of the same
+length an exact spelling wins over a variant. One-word aliases must be capitalised in scripts
+that have case, and aliases of three letters or fewer must match exactly. Role dates are written
+at the precision known (`2021-05-24`, `2020-01`, `2019`; see `role_bound`); spans with no holder
+are recorded in `role_vacancies.csv`. Arabic clitics (و،
 ب، ل، ال...) are stripped before folding.
 
-Known limits: coverage is heads of state of African states and the main outside powers plus
-foreign and defence ministers of some (see actor_roles.csv); a surname shared by two actors is
-resolved by the roles active on the article's date, else reported ambiguous.
+Known limits: data/reference/registry_coverage.md gives the share of (country, role, day) slots
+covered over 2018-2025 and every gap (African foreign and defence ministers are incomplete); roles
+were checked up to late 2025. A surname shared by two actors is resolved by the roles active on the
+article's date, else reported ambiguous.
 """
 
 from __future__ import annotations
@@ -101,6 +105,25 @@ def _has_case(token: str) -> bool:
     return token[:1].lower() != token[:1].upper()
 
 
+def role_bound(text: str, *, last: bool) -> dt.date:
+    """A role's start or end date: `YYYY-MM-DD`, `YYYY-MM` when only the month is known, `YYYY`
+    when only the year is.
+
+    A month- or year-precision bound covers the whole month or year (a start is its first day, an
+    end its last), so during a handover whose day we do not know both holders are active and a role
+    phrase ("the Malian foreign minister") is left unresolved rather than guessed.
+    """
+    if len(text) == 4:
+        return dt.date(int(text), 1, 1) if not last else dt.date(int(text), 12, 31)
+    if len(text) == 7:
+        first = dt.date.fromisoformat(text + "-01")
+        if not last:
+            return first
+        next_month = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return next_month - dt.timedelta(days=1)
+    return dt.date.fromisoformat(text)
+
+
 class ActorRegistry:
     """Actors and their roles, read once from the reference files."""
 
@@ -114,8 +137,8 @@ class ActorRegistry:
             }
         with (REFERENCE_DIR / "actor_roles.csv").open(encoding="utf-8") as fh:
             self.roles = [
-                Role(row["actor_id"], row["country"], row["role"], dt.date.fromisoformat(row["start"]),
-                     dt.date.fromisoformat(row["end"]) if row["end"] else None, row["source"])
+                Role(row["actor_id"], row["country"], row["role"], role_bound(row["start"], last=False),
+                     role_bound(row["end"], last=True) if row["end"] else None, row["source"])
                 for row in csv.DictReader(fh)
             ]
         self._by_actor: dict[str, list[Role]] = {}
@@ -135,6 +158,77 @@ class ActorRegistry:
         """Actors holding a role in a country on a day (all who ever held it when no day)."""
         return sorted({r.actor_id for r in self.roles if r.country == country and r.role == role
                        and r.active_on(day)})
+
+
+COVERED_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
+
+
+@dataclass(frozen=True)
+class CoverageGap:
+    country: str
+    role: str
+    start: dt.date
+    end: dt.date  # last uncovered day
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class Vacancy:
+    """A span in which a role had no holder (no government after a coup, a cabinet not yet sworn
+    in): data/reference/role_vacancies.csv, each with its reason and source."""
+    country: str
+    role: str
+    start: dt.date
+    end: dt.date
+    reason: str
+    source: str
+
+
+@cache
+def role_vacancies() -> tuple[Vacancy, ...]:
+    with (REFERENCE_DIR / "role_vacancies.csv").open(encoding="utf-8") as fh:
+        return tuple(Vacancy(r["country"], r["role"], dt.date.fromisoformat(r["start"]),
+                             dt.date.fromisoformat(r["end"]), r["reason"], r["source"])
+                     for r in csv.DictReader(fh))
+
+
+def coverage_gaps(reg: ActorRegistry, countries: tuple[str, ...], start: dt.date, end: dt.date,
+                  roles: tuple[str, ...] = COVERED_ROLES) -> list[CoverageGap]:
+    """Spans of days in [start, end] on which nobody in the registry holds a role in a country and
+    no vacancy is recorded. A junta leader counts as head of state.
+
+    In systems without a separate head of government (Benin, Kenya, the United States...) the
+    registry lists the president as head of government too, so a gap always means missing data.
+    """
+    gaps = []
+    for country in countries:
+        for role in roles:
+            accepted = {role, "junta_leader"} if role == "head_of_state" else {role}
+            spans = [(r.start, r.end or dt.date.max) for r in reg.roles
+                     if r.country == country and r.role in accepted]
+            spans += [(v.start, v.end) for v in role_vacancies() if v.country == country and v.role == role]
+            cursor = start
+            for first, last in sorted(spans):
+                if first > cursor:
+                    gaps.append(CoverageGap(country, role, cursor, min(first - dt.timedelta(days=1), end)))
+                if last == dt.date.max:
+                    cursor = dt.date.max
+                    break
+                cursor = max(cursor, last + dt.timedelta(days=1))
+                if cursor > end:
+                    break
+            if cursor <= end:
+                gaps.append(CoverageGap(country, role, cursor, end))
+    return [g for g in gaps if g.start <= g.end]
+
+
+def coverage_share(gaps: list[CoverageGap], n_slots: int, start: dt.date, end: dt.date) -> float:
+    """Share of (country, role, day) slots covered by a holder or a recorded vacancy."""
+    total = n_slots * ((end - start).days + 1)
+    return 1 - sum(g.days for g in gaps) / total
 
 
 @cache
@@ -166,7 +260,8 @@ class ActorMatcher:
         for stem in (alias_token, alias_token[:-1]):
             if len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in CASE_ENDINGS:
                 return True
-        return token[0] == alias_token[0] and len(alias_token) >= 5 and ratio(token, alias_token) >= 85
+        return (token[0] == alias_token[0] and len(alias_token) >= 5 and abs(len(token) - len(alias_token)) <= 1
+                and ratio(token, alias_token) >= 85)
 
     def find(self, text: str) -> list[ActorMention]:
         """Actor mentions in `text`, longest alias first, without overlaps."""
@@ -175,24 +270,28 @@ class ActorMatcher:
         found: list[ActorMention] = []
         i = 0
         while i < len(spans):
-            best: tuple[int, set[str]] = (0, set())
+            # Longest alias first; among aliases of the same length, exact spellings beat variants
+            # ("Tiéna Coulibaly" is not "Tiéman Coulibaly" even though the two are close).
+            best: tuple[tuple[int, bool], set[str]] = ((0, False), set())
             candidates = [a for v in folded[i] for a in self._aliases.get(v[:2], [])]
             for alias_tokens, actor_id, exact_only in candidates:
                 n = len(alias_tokens)
-                if n < best[0] or i + n > len(spans):
+                if n < best[0][0] or i + n > len(spans):
                     continue
                 if n == 1 and _has_case(spans[i][2]) and not spans[i][2][0].isupper():
                     continue
                 if all(any(self._token_matches(v, alias_tokens[k], exact_only) for v in folded[i + k])
                        for k in range(n)):
-                    if n > best[0]:
-                        best = (n, {actor_id})
-                    else:
+                    score = (n, all(alias_tokens[k] in folded[i + k] for k in range(n)))
+                    if score > best[0]:
+                        best = (score, {actor_id})
+                    elif score == best[0]:
                         best[1].add(actor_id)
-            if best[0]:
-                start, end = spans[i][0], spans[i + best[0] - 1][1]
+            if best[0][0]:
+                n = best[0][0]
+                start, end = spans[i][0], spans[i + n - 1][1]
                 found.append(ActorMention(start, end, text[start:end], tuple(sorted(best[1]))))
-                i += best[0]
+                i += n
             else:
                 i += 1
         return found

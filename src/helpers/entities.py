@@ -141,3 +141,10 @@ class CountryMatcher:
 def country_matcher(language: str) -> CountryMatcher:
     """The matcher of one language (built once: reference data is read once per run)."""
     return CountryMatcher(language)
+
+
+@cache
+def region_members(region: str) -> tuple[str, ...]:
+    """ISO3 codes of a region in data/reference/regions.csv ("africa": the 54 African UN members per
+    UN M49; "outside_power": the main outside powers whose officials the registry covers)."""
+    return tuple(r["iso3"] for r in _read_csv("regions.csv") if r["region"] == region)

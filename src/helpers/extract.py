@@ -317,7 +317,10 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
         notes.add("rejected_habitual", context.article_id, sentence_no, text[:160], "habitual/background statement")
         return []
 
-    actors = actor_matcher().find(text)
+    country_mentions = country_matcher(language).find(text)
+    # A word that reads as a country ("Malian") is not a person whose name resembles it (Maleiane).
+    actors = [a for a in actor_matcher().find(text)
+              if not any(c.start <= a.start and a.end <= c.end for c in country_mentions)]
     reg = registry()
     actor_states: list[tuple[int, str, str]] = []
     for a in actors:
@@ -332,7 +335,6 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
         if country:
             actor_states.append((a.start, country, candidates[0]))
     known = {c for _, c, _ in actor_states} | {c for m in context.mentions for c in m.countries}
-    country_mentions = country_matcher(language).find(text)
     states, orgs = _states_from_countries(country_mentions, known, notes, context.article_id, sentence_no)
     for position, code in orgs:
         states += [(position, member) for member in organisation_members()[code]]
