@@ -64,6 +64,8 @@ CASES = [
      [("CHN;KEN", "meeting", "occurred", "2024-11")]),
     ("de-present-for-future", "de", "2025-09-29", "Außenminister Johann Wadephul reist im Oktober nach Ghana.",
      [("DEU;GHA", "visit", "planned", "2025-10")]),
+    ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
+     [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),
