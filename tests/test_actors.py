@@ -106,6 +106,8 @@ def test_heads_of_state_and_government_have_no_gap_longer_than_a_handover():
     pytest.param("Queen Elizabeth met King Charles.", [("Queen Elizabeth", ("elizabeth_ii",)),
                                                        ("King Charles", ("charles_iii",))], id="titled-names"),
     pytest.param("Malian troops", [], id="demonym-is-not-a-longer-surname"),
+    pytest.param("с Махмудом Табитом Комбо", [("Махмудом Табитом Комбо", ("thabit_kombo",))],
+                 id="cyrillic-th-as-t-with-case-endings"),
 ])
 def test_actor_matching(text, expected):
     assert [(a.surface, a.actor_ids) for a in actor_matcher().find(text)] == expected

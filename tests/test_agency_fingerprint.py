@@ -23,6 +23,8 @@ CREDIT_CASES = [
     ("pt-segundo", "Os dois líderes falaram ao telefone, segundo a Lusa.", ["lusa"]),
     ("ar-wafqan", "أجرى الرئيسان اتصالا هاتفيا، وفقا لـ رويترز.", ["reuters"]),
     ("sw-kwa-mujibu", "Viongozi hao walizungumza kwa simu, kwa mujibu wa Reuters.", ["reuters"]),
+    ("ru-agency-dateline", "ТАСС, 5 сентября 2024. Лавров провел переговоры с Абдельатти.", ["tass"]),
+    ("agency-then-comma-not-dateline", "Reuters, AFP and AP journalists waited outside.", []),
     ("bare-mention-not-credit", "Reuters and AFP journalists were not allowed into the Kremlin.", []),
     ("photo-agency-not-credit", "Sputnik distributed a photograph of the meeting.", []),
 ]

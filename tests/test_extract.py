@@ -64,6 +64,17 @@ CASES = [
      [("CHN;KEN", "meeting", "occurred", "2024-11")]),
     ("de-present-for-future", "de", "2025-09-29", "Außenminister Johann Wadephul reist im Oktober nach Ghana.",
      [("DEU;GHA", "visit", "planned", "2025-10")]),
+    ("en-elaboration-is-not-a-new-contact", "en", "2024-09-06",
+     "Sergei Lavrov held talks in Moscow on Thursday with Egyptian Foreign Minister Badr Abdelatty. "
+     "The two sides discussed the situation in Gaza and Sudan.",
+     [("EGY;RUS", "meeting", "occurred", "2024-09-05")]),
+    ("ru-elaboration-is-not-a-new-contact", "ru", "2024-09-06",
+     "Сергей Лавров в четверг провел в Москве переговоры с министром иностранных дел Египта Бадром Абдельатти. "
+     "Стороны обсудили ситуацию в секторе Газа.",
+     [("EGY;RUS", "meeting", "occurred", "2024-09-05")]),
+    ("en-two-leaders-with-own-date-is-a-contact", "en", "2024-09-06",
+     "Putin spoke with Goita by phone on Wednesday. The two leaders also discussed security in August.",
+     [("MLI;RUS", "phone_call", "occurred", "2024-09-04"), ("MLI;RUS", "phone_call", "occurred", "2024-08")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",

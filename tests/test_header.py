@@ -86,6 +86,33 @@ def test_parse_header(lang, top, date, time, basis, author, outlet, title):
     assert info.title == title
 
 
+DATELINES = [
+    # id, lang, first paragraph, expected publication date ("" for none)
+    ("ru-agency-dateline", "ru", "ТАСС, 5 сентября 2024. Министр иностранных дел России Сергей Лавров провел в четверг "
+     "в Москве переговоры с министром иностранных дел Египта Бадром Абдельатти.", "2024-09-05"),
+    ("fr-place-le-date-agency", "fr", "Dakar, le 12 mars 2024 (APS) - Le président a reçu le Premier ministre.",
+     "2024-03-12"),
+    ("en-place-date-agency", "en", "MOSCOW, March 27, 2024 (Reuters) - Putin spoke to Mali's leader.", "2024-03-27"),
+    ("ru-dateline-without-year", "ru", "МОСКВА, 5 сентября. /ТАСС/. Лавров провел переговоры.", ""),
+    ("en-date-inside-sentence", "en", "Putin met Goita on March 27, 2024 - the Kremlin said - in Moscow.", ""),
+    ("en-long-lead-is-not-a-place", "en", "The talks that the two presidents held, 27 March 2024. More later.", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "first_paragraph", "date"), [pytest.param(*c[1:], id=c[0]) for c in DATELINES])
+def test_dateline_gives_the_publication_date_when_no_header_does(lang, first_paragraph, date):
+    info = parse_header(split_lines(first_paragraph + "\n\n" + BODY[lang]), LABELS,
+                        boilerplate_matcher(lang).__contains__)
+    assert (info.published_date.isoformat() if info.published_date else "") == date
+    assert info.published_basis == ("dateline" if date else "none")
+
+
+def test_header_date_wins_over_dateline():
+    info = header("en", "Putin and Goita talk security\nPublished on March 3, 2024\n\n"
+                        "MOSCOW, March 2, 2024 (Reuters) - Putin spoke to Mali's leader.")
+    assert (info.published_date, info.published_basis) == (dt.date(2024, 3, 3), "header")
+
+
 def test_date_deep_in_body_is_never_the_publication_date():
     tweet = "— Colonel Assimi GOITA (@GoitaAssimi) March 27, 2024"
     text = "Putin engages in security talks\n\n" + BODY["en"] + "\n\n" + tweet

@@ -75,7 +75,7 @@ class ActorMention:
     actor_ids: tuple[str, ...]  # one, or several when a surname is shared
 
 
-_TRANSLIT = [("ph", "f"), ("kh", "h"), ("ou", "u"), ("ee", "i"), ("ck", "k"), ("c", "k"), ("y", "i"),
+_TRANSLIT = [("ph", "f"), ("kh", "h"), ("th", "t"), ("ou", "u"), ("ee", "i"), ("ck", "k"), ("c", "k"), ("y", "i"),
              ("j", "i"), ("w", "v"), ("x", "ks"), ("gue", "ge"), ("gui", "gi"), ("q", "k")]
 
 

@@ -8,7 +8,8 @@ An agency counts as credited only in a credit context, never for a bare mention:
   Figaro", "selon l'AFP", "по данным ТАСС", "وفقا لـ رويترز"), up to the end of the sentence,
   so lists ("Reuters and News.bg") are all credited;
 - before an "after" phrase ("Reuters reported", "ТАСС сообщает");
-- in a dateline or signature: "(Reuters)", "MOSCOW (AFP) -", "— TASS", "/AFP/";
+- in a dateline or signature: "(Reuters)", "MOSCOW (AFP) -", "— TASS", "/AFP/", or a dateline
+  opened by the agency ("ТАСС, 5 сентября 2024.");
 - in the byline's author field ("Author: AFP") or a copyright line ("© Agence France-Presse").
 
 `origin_agency` is the first credited wire agency, else the first credited outlet.
@@ -100,6 +101,7 @@ def build_agency_matcher(lexicons: Sequence[Lexicon]) -> AgencyMatcher:
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 _DATELINE = re.compile(r"[(/]\s*$")
 _SIGNATURE_BEFORE = re.compile(r"(?:^|\n)\s*[—–-]?\s*$")
+_DATELINE_DATE_AFTER = re.compile(r"\s*,\s*(?:\w{1,3}\s+)?\d")
 
 
 def credited_agencies(text: str, matcher: AgencyMatcher) -> list[str]:
@@ -126,6 +128,8 @@ def credited_agencies(text: str, matcher: AgencyMatcher) -> list[str]:
             credited.append((pos, aid))  # "— TASS" or a bare agency line
         elif matcher.after_regex is not None and matcher.after_regex.match(after_text):
             credited.append((pos, aid))  # "Reuters reported"
+        elif _SIGNATURE_BEFORE.search(before) and _DATELINE_DATE_AFTER.match(after_text):
+            credited.append((pos, aid))  # a dateline opened by the agency: "ТАСС, 5 сентября 2024."
     seen: list[str] = []
     for _, aid in sorted(credited):
         if aid not in seen:

@@ -172,7 +172,7 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
         "title": title, "title_basis": title_basis,
         "published_date": published[0], "published_time": published[1], "published_basis": published[2],
         "published_note": side.published_note if published[2] == "sidecar" else header.published_raw
-        if published[2] in ("header", "byline") else "",
+        if published[2] in ("header", "byline", "dateline") else "",
         "author": author,
         "language": language, "language_basis": "sidecar" if side.language else ("detected" if language else "none"),
         "language_confidence": round(float(confidence), 4),

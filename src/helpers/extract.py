@@ -395,6 +395,12 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
                   "summit/conference words with fewer than three parties: a background reference")
         return []
     trigger_span = live[ctype][0] if live.get(ctype) else next(s for t in TYPE_ORDER for s in live.get(t, []))
+    if ctype == "talks" and anaphora and previous is not None and sentence_no - previous.sentence_no <= 1 and \
+            set(ordered) == set(previous.countries) and not find_date_expressions(text, rules):
+        # "The two sides discussed Gaza": what the contact just reported was about, not a new contact.
+        notes.add("elaboration", context.article_id, sentence_no, text[:160],
+                  f"discussion by the parties of mention {previous.mention_id}, no new date or contact type")
+        return []
     if ctype == "talks":
         if inherited_type:
             ctype = inherited_type

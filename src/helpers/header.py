@@ -6,11 +6,15 @@ prose (at most 12 lines). There it recognises
   `Published on 27 mars 2024`, `27 март 2024 г.` (basis `header`);
 - bylines: an author label and usually a date, e.g. `Author: AFP | March 28, 2024, Thursday
   @ 06:49` or `By Jane Doe` (basis `byline` when it carries the date);
+- a wire-style dateline opening the first paragraph when no header line is dated:
+  `ТАСС, 5 сентября 2024. ...`, `Dakar, le 12 mars 2024 (APS) - ...`, `MOSCOW, March 27, 2024
+  (Reuters) - ...` (basis `dateline`; a dateline without a year, `МОСКВА, 5 сентября.`, gives no
+  date: the year is never guessed);
 - an outlet line: a bare domain-like name (`G4Media.ro`) or the sidecar's outlet;
 - the title: the first remaining line of three words or more that is not boilerplate and does
   not end with a full stop or colon.
 
-Known limits: a date is never taken from deeper in the text (a dated quotation or tweet in the
+Known limits: apart from a dateline, a date is never taken from deeper in the text (a dated quotation or tweet in the
 body is not the publication date), so an article whose only date sits in its footer gets no
 date. An outlet is taken from the text only when it is written as a domain name.
 """
@@ -30,6 +34,11 @@ from helpers.textlines import ends_sentence, is_body_like, literal_alternation, 
 TOP_REGION_MAX_LINES = 12
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*[|•·/@–—]\s*|\s+-\s+")
+# Before a dateline's date: a place or agency (four words at most) and a comma, maybe a short
+# article ("Dakar, le").
+_DATELINE_LEAD = re.compile(r"^[^\W\d][^.!?\d]{0,40},\s*(?:\w{1,3}\s+)?$")
+# After it: maybe "(Agency)" or "/ТАСС/", then a dash, full stop or colon.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:/[^/]{1,20}/)?\s*[-–—.:]")
 
 
 @dataclass(frozen=True)
@@ -159,4 +168,22 @@ def parse_header(
             consumed[i] = "metadata.title"
             info["title"] = line
             break
+    if "published_date" not in info:
+        first_body = next((line for i, line in enumerate(lines)
+                           if line.strip() and i not in consumed and not is_boilerplate(line)), "")
+        found = dateline_date(first_body)
+        if found:
+            info |= {"published_date": found.date, "published_time": found.time, "published_basis": "dateline",
+                     "published_raw": first_body[: found.end].strip()}
     return HeaderInfo(consumed=consumed, **info)  # type: ignore[arg-type]
+
+
+def dateline_date(line: str) -> FoundDate | None:
+    """The full date of a wire-style dateline opening a paragraph ("ТАСС, 5 сентября 2024.",
+    "Dakar, le 12 mars 2024 (APS) -"), if the line starts with one."""
+    for found in find_full_dates(line[:120]):
+        lead = line[: found.start]
+        if _DATELINE_LEAD.match(lead) and word_count(lead) <= 4 and _DATELINE_TAIL.match(line, found.end):
+            return found
+        return None
+    return None

@@ -482,12 +482,13 @@ def gold_scores():
 
 METHOD = """
 <p>Each article is read whatever its encoding, cleaned of page boilerplate (every removed line is recorded with the
-rule that removed it), and dated from its sidecar entry, header or byline, never from today's date. Sentences that
-report a contact between states are found with per-language vocabularies: phone calls, meetings, visits, summits and
-messages, planned or not; denials, cancellations and habitual statements are set aside. Parties come from a country
-gazetteer (names, inflected forms, demonyms, capitals and seats of power in ten languages) and from a registry of
-leaders and ministers with dated roles, so that "the Malian foreign minister" names the right person on the day.
-Relative dates ("on Wednesday", "last month") are resolved against the article's publication date only.</p>
+rule that removed it), and dated from its sidecar entry, header, byline or dateline, never from today's date.
+Sentences that report a contact between states are found with per-language vocabularies: phone calls, meetings,
+visits, summits and messages, planned or not; denials, cancellations and habitual statements are set aside. Parties
+come from a country gazetteer (names, inflected forms, demonyms, capitals and seats of power in ten languages) and
+from a registry of leaders and ministers with dated roles, so that "the Malian foreign minister" names the right
+person on the day. Relative dates ("on Wednesday", "last month") are resolved against the article's publication
+date only.</p>
 <p>Reports of the same contact are merged into one event when they name the same countries, compatible contact types,
 the same status and compatible dates; every merge is explained. An article without a publication date borrows the date
 of the one event it can belong to, preferring events reported by related articles (copies, translations, the same

@@ -33,7 +33,7 @@ ARTICLES = pa.DataFrameSchema(
         "title_basis": _str(pa.Check.isin(["sidecar", "header", "html_meta", "none"])),
         "published_date": _str(pa.Check.str_matches(_ISO_DATE)),
         "published_time": _str(pa.Check.str_matches(r"^(\d{1,2}:\d{2}(:\d{2})?)?$")),
-        "published_basis": _str(pa.Check.isin(["sidecar", "header", "byline", "html_meta", "none"])),
+        "published_basis": _str(pa.Check.isin(["sidecar", "header", "byline", "dateline", "html_meta", "none"])),
         "published_note": _str(),
         "author": _str(),
         "language": _str(pa.Check.isin(_LANGS)),
