@@ -4,7 +4,9 @@ countries.csv: one row per UN member state (193) and per non-state party listed 
 data/reference/organizations.csv. country_names.csv: every CLDR display name of each country in
 each supported language, plus the short form of CLDR names written "Congo - Brazzaville" or
 "Конго (Бразавил)" (marked `cldr_short`; such a short form may be shared by two countries and is
-then resolved by context or reported as ambiguous). Curated aliases (inflections, demonyms,
+then resolved by context or reported as ambiguous), and the CLDR exemplar-city names of the
+capitals (or seats of government) listed in data/reference/capitals.csv with their time zone
+(marked `capital_cldr`: "Nuakchot", "Нуакшот", "نواكشوط" for Nouakchott). Curated aliases (inflections, demonyms,
 capitals, metonyms) live in data/reference/country_aliases.csv, maintained by hand.
 
 Run: .venv/bin/python scripts/build_countries.py
@@ -20,6 +22,7 @@ from pathlib import Path
 import babel
 import pycountry
 from babel import Locale
+from babel.dates import get_timezone, get_timezone_location
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -65,12 +68,21 @@ def main() -> None:
             if short and short.group(1).strip():
                 names.append({"iso3": iso3, "lang": lang, "name": short.group(1).strip(), "name_type": "cldr_short",
                               "source": cldr_source})
+    with (REFERENCE / "capitals.csv").open(encoding="utf-8") as fh:
+        for capital in csv.DictReader(fh):
+            zone = get_timezone(capital["cldr_zone"])
+            for lang in SUPPORTED_LANGUAGES:
+                city = get_timezone_location(zone, locale=lang, return_city=True)
+                names.append({"iso3": capital["iso3"], "lang": lang, "name": city, "name_type": "capital_cldr",
+                              "source": f"{cldr_source}: exemplar city of {capital['cldr_zone']}"})
     with (REFERENCE / "organizations.csv").open(encoding="utf-8") as fh:
         for org in csv.DictReader(fh):
             countries.append({"iso3": org["code"], "iso2": "", "kind": "organization", "un_member": False,
                               "name_en": org["name_en"], "source": org["source"]})
     _write(REFERENCE / "countries.csv", countries)
-    unique = {(n["iso3"], n["lang"], n["name"]): n for n in names}
+    unique: dict[tuple[str, str, str], dict] = {}
+    for n in names:  # a country name that is also its capital's (Djibouti, Tunis in Russian) stays a name
+        unique.setdefault((n["iso3"], n["lang"], n["name"]), n)
     _write(REFERENCE / "country_names.csv", sorted(unique.values(), key=lambda n: (n["iso3"], n["lang"], n["name"])))
 
 

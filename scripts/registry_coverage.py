@@ -1,4 +1,4 @@
-"""Where the actor registry has nobody in a role: African states and the main outside powers.
+"""Where the actor registry has nobody in a role: African states, outside powers, European partners.
 
 Usage: python scripts/registry_coverage.py [--start 2018-01-01] [--end 2025-12-31] [--write]
 
@@ -20,7 +20,7 @@ from helpers.paths import REFERENCE_DIR
 
 COVERAGE_START = dt.date(2018, 1, 1)
 COVERAGE_END = dt.date(2025, 12, 31)  # the last day the registry's data were checked against
-REGIONS = ("africa", "outside_power")
+REGIONS = ("africa", "outside_power", "european_partner")
 
 
 def coverage_report(start: dt.date, end: dt.date) -> list[str]:

@@ -27,6 +27,8 @@ COVERAGE_FLOORS = {
     ("africa", "foreign_minister"): 0.79, ("africa", "defence_minister"): 0.54,
     ("outside_power", "head_of_state"): 1.0, ("outside_power", "head_of_government"): 1.0,
     ("outside_power", "foreign_minister"): 0.999, ("outside_power", "defence_minister"): 0.998,
+    ("european_partner", "head_of_state"): 1.0, ("european_partner", "head_of_government"): 1.0,
+    ("european_partner", "foreign_minister"): 1.0, ("european_partner", "defence_minister"): 0.997,
 }
 
 
@@ -78,10 +80,11 @@ def test_vacancies_have_reasons_sources_and_no_holder():
         assert not holders, f"vacancy {v} overlaps holders {holders}"
 
 
-def test_regions_list_the_54_african_states_and_ten_outside_powers():
+def test_regions_list_the_african_states_outside_powers_and_european_partners():
     assert len(region_members("africa")) == 54
     assert set(region_members("outside_power")) == {"RUS", "CHN", "USA", "FRA", "GBR", "DEU", "TUR", "ARE", "IND",
                                                     "UKR"}
+    assert set(region_members("european_partner")) == {"BGR", "ROU", "ESP", "PRT", "ITA"}
 
 
 @pytest.mark.parametrize(("region", "role"), list(COVERAGE_FLOORS))
@@ -93,7 +96,7 @@ def test_registry_coverage_floors(region, role):
 
 
 def test_heads_of_state_and_government_have_no_gap_longer_than_a_handover():
-    countries = region_members("africa") + region_members("outside_power")
+    countries = region_members("africa") + region_members("outside_power") + region_members("european_partner")
     gaps = coverage_gaps(registry(), countries, START, END, ("head_of_state", "head_of_government"))
     assert [g for g in gaps if g.days > 35] == []
 

@@ -35,6 +35,11 @@ CASES = [
     ("pt-names", "pt", "a Rússia e o Níger", [("Rússia", "RUS"), ("Níger", "NER")]),
     ("sw-names", "sw", "Urusi na Mali", [("Urusi", "RUS"), ("Mali", "MLI")]),
     ("cldr-other-country", "en", "Senegal and Chad", [("Senegal", "SEN"), ("Chad", "TCD")]),
+    ("es-capital-from-cldr", "es", "viajará a Nuakchot", [("Nuakchot", "MRT")]),
+    ("ru-capital-from-cldr-inflected", "ru", "в Нуакшоте и Уагадугу", [("Нуакшоте", "MRT"), ("Уагадугу", "BFA")]),
+    ("ar-capital-from-cldr", "ar", "في نواكشوط", [("نواكشوط", "MRT")]),
+    ("de-capital-from-cldr", "de", "in Daressalam", [("Daressalam", "TZA")]),
+    ("ru-name-shared-with-capital-stays-one-country", "ru", "Тунис", [("Тунис", "TUN")]),
 ]
 
 
@@ -76,7 +81,7 @@ def test_every_alias_has_a_known_code_a_type_and_a_source():
     types = {"name", "demonym", "adjective_stem", "capital", "metonym", "organization", "inflection"}
     for row in _rows("country_aliases.csv") + _rows("country_names.csv"):
         assert row["iso3"] in codes, row
-        assert row.get("alias_type", row.get("name_type")) in types | {"cldr", "cldr_short"}, row
+        assert row.get("alias_type", row.get("name_type")) in types | {"cldr", "cldr_short", "capital_cldr"}, row
         assert row["source"], row
 
 

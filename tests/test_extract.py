@@ -75,6 +75,38 @@ CASES = [
     ("en-two-leaders-with-own-date-is-a-contact", "en", "2024-09-06",
      "Putin spoke with Goita by phone on Wednesday. The two leaders also discussed security in August.",
      [("MLI;RUS", "phone_call", "occurred", "2024-09-04"), ("MLI;RUS", "phone_call", "occurred", "2024-08")]),
+    ("pt-introduced-person-keeps-country", "pt", "2024-02-22",
+     "O Presidente angolano, João Lourenço, recebeu hoje o ministro dos Negócios Estrangeiros de Portugal, "
+     "João Gomes Cravinho. Gomes Cravinho tinha-se reunido na véspera com o seu homólogo angolano, Téte António.",
+     [("AGO;PRT", "meeting", "occurred", "2024-02-22"), ("AGO;PRT", "meeting", "occurred", "2024-02-21")]),
+    ("de-earlier-contact-does-not-carry-date", "de", "2024-09-10",
+     "Bundeskanzler Olaf Scholz hat am Montag den kenianischen Präsidenten William Ruto empfangen. "
+     "Ruto war zuvor in Paris mit Frankreichs Präsident Emmanuel Macron zusammengetroffen.",
+     [("DEU;KEN", "meeting", "occurred", "2024-09-09"), ("FRA;KEN", "meeting", "occurred", "")]),
+    ("ar-kama-subject-after-elaboration", "ar", "2024-05-14",
+     "تلقى الشيخ محمد بن زايد آل نهيان اليوم اتصالا هاتفيا من الرئيس إبراهيم تراوري. "
+     "وبحث الجانبان خلال الاتصال علاقات التعاون. "
+     "كما استقبل سموه في وقت سابق من الشهر الجاري وزير خارجية تشاد.",
+     [("ARE;BFA", "phone_call", "occurred", "2024-05-14"), ("ARE;TCD", "meeting", "occurred", "2024-05")]),
+    ("sw-rais-samia", "sw", "2024-03-12", "Rais Samia anatarajiwa kuzuru Korea Kusini mwezi Juni.",
+     [("KOR;TZA", "visit", "planned", "2024-06")]),
+    ("pt-country-word-inside-a-name", "pt", "2024-05-10",
+     "O primeiro-ministro Luís Montenegro recebeu na quinta-feira o Presidente de Cabo Verde, José Maria Neves.",
+     [("CPV;PRT", "meeting", "occurred", "2024-05-09")]),
+    ("en-eu-high-representative", "en", "2023-02-10",
+     "EU foreign policy chief Josep Borrell met Kenyan President William Ruto in Nairobi on Thursday.",
+     [("EUU;KEN", "meeting", "occurred", "2023-02-09")]),
+    ("bg-home-leaders", "bg", "2024-01-20",
+     "Министър-председателят Николай Денков разговаря в петък по телефона с президента на Кения Уилям Руто.",
+     [("BGR;KEN", "phone_call", "occurred", "2024-01-19")]),
+    ("ro-planned-date-not-carried-to-occurred", "ro", "2024-03-12",
+     "Președintele Klaus Iohannis va efectua o vizită în Kenya în luna mai. "
+     "Ministrul de externe Luminița Odobescu a avut o convorbire telefonică cu omologul său egiptean, Sameh Shoukry.",
+     [("KEN;ROU", "visit", "planned", "2024-05"), ("EGY;ROU", "phone_call", "occurred", "")]),
+    ("fr-topic-shift-not-carried", "fr", "2023-08-30",
+     "Une délégation russe a été reçue mardi à Ouagadougou par le capitaine Ibrahim Traoré. "
+     "Par ailleurs, le président Traoré a adressé un message de félicitations à son homologue malien Assimi Goïta.",
+     [("BFA;RUS", "meeting", "occurred", "2023-08-29"), ("BFA;MLI", "message", "occurred", "")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",

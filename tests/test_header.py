@@ -93,6 +93,8 @@ DATELINES = [
     ("fr-place-le-date-agency", "fr", "Dakar, le 12 mars 2024 (APS) - Le président a reçu le Premier ministre.",
      "2024-03-12"),
     ("en-place-date-agency", "en", "MOSCOW, March 27, 2024 (Reuters) - Putin spoke to Mali's leader.", "2024-03-27"),
+    ("ar-place-fi-date-agency", "ar", "أبوظبي في 14 مايو 2024 / وام / تلقى رئيس الدولة اليوم اتصالا هاتفيا من رئيس "
+     "بوركينا فاسو بحث خلاله الجانبان علاقات التعاون بين البلدين وسبل تعزيزها.", "2024-05-14"),
     ("ru-dateline-without-year", "ru", "МОСКВА, 5 сентября. /ТАСС/. Лавров провел переговоры.", ""),
     ("en-date-inside-sentence", "en", "Putin met Goita on March 27, 2024 - the Kremlin said - in Moscow.", ""),
     ("en-long-lead-is-not-a-place", "en", "The talks that the two presidents held, 27 March 2024. More later.", ""),

@@ -11,8 +11,12 @@ A name that belongs to several countries (the bare "Congo") is returned with all
 and `ambiguous=True`, never silently resolved; the extraction stage resolves it from context or
 reports it.
 
-Known limits: only the curated countries have demonyms, adjectives and capitals so far (see
-country_aliases.csv); for the others, CLDR names (and their inflections) are matched. All-caps
+Capitals (or seats of government) listed in `capitals.csv` also have their CLDR exemplar-city
+names in every language ("Nuakchot", "Нуакшот", "نواكشوط"), generated into country_names.csv.
+
+Known limits: only the curated countries have demonyms and adjectives so far (see
+country_aliases.csv), and only those in capitals.csv (Africa, the outside powers and some 30
+others) their capitals; for the others, CLDR names (and their inflections) are matched. All-caps
 acronyms (US, EU, РФ) are matched case-sensitively, everything else case-insensitively.
 """
 
@@ -146,5 +150,6 @@ def country_matcher(language: str) -> CountryMatcher:
 @cache
 def region_members(region: str) -> tuple[str, ...]:
     """ISO3 codes of a region in data/reference/regions.csv ("africa": the 54 African UN members per
-    UN M49; "outside_power": the main outside powers whose officials the registry covers)."""
+    UN M49; "outside_power": the main outside powers; "european_partner": Bulgaria, Romania, Spain,
+    Portugal and Italy; the registry covers the leaders and ministers of all three)."""
     return tuple(r["iso3"] for r in _read_csv("regions.csv") if r["region"] == region)

@@ -38,7 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from helpers.actors import actor_matcher, registry
+from helpers.actors import TOKEN, actor_matcher, fold, registry
 from helpers.dates import (
     ResolvedDate,
     find_full_dates,
@@ -91,6 +91,8 @@ class LanguageRules:
     ambiguous_months: frozenset[str]
     prepositions: tuple[str, ...]
     past_markers: re.Pattern[str] | None
+    earlier: re.Pattern[str] | None
+    topic_shift: re.Pattern[str] | None
 
 
 @cache
@@ -126,6 +128,8 @@ def language_rules(language: str) -> LanguageRules:
         ambiguous_months=frozenset(m.lower() for m in dates.ambiguous_months),
         prepositions=tuple(p.lower() for p in dates.prepositions),
         past_markers=_alternation(dates.past_markers),
+        earlier=_alternation(dates.earlier),
+        topic_shift=_alternation(dates.topic_shift),
     )
 
 
@@ -241,6 +245,32 @@ class ArticleContext:
     published: dt.date | None
     mentions: list[Mention] = field(default_factory=list)
     lead: Mention | None = None
+    # People outside the registry introduced with a title and one country ("the Portuguese foreign
+    # minister, João Gomes Cravinho"): folded name tokens (full name, last two, last) -> country.
+    introduced: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    last_contact_sentence: int = -10  # the last sentence that reported or elaborated on a contact
+
+    def introduce(self, name: str, country: str) -> None:
+        tokens = tuple(fold(t) for t in TOKEN.findall(name))
+        for key in {tokens, tokens[-2:], tokens[-1:]}:
+            if key and len(key[-1]) > 3:
+                self.introduced.setdefault(key, (country, name))
+
+    def introduced_in(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, country, introduced name) of earlier-introduced people named in `text`."""
+        spans = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+        found = []
+        i = 0
+        while i < len(spans):
+            for n in (3, 2, 1):
+                key = tuple(fold(s[2]) for s in spans[i: i + n])
+                if len(key) == n and key in self.introduced and spans[i][2][:1].isupper():
+                    country, name = self.introduced[key]
+                    found.append((spans[i][0], spans[i + n - 1][1], country, name))
+                    i += n - 1
+                    break
+            i += 1
+        return found
 
 
 @dataclass
@@ -306,21 +336,25 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     continuation = _spans(rules.markers["continuation"], text)
     similar = _spans(rules.markers["similar"], text)
     live = {t: [h for h in spans if not _inside(h, continuation)] for t, spans in hits.items()}
-    if not any(live.values()):
-        if context.mentions:
-            return []  # only references to a contact already reported
-        live = hits  # nothing to refer back to: the reference is the report
     if rules.markers["negation"] and rules.markers["negation"].search(text):
         notes.add("rejected_negated", context.article_id, sentence_no, text[:160], "denied or cancelled contact")
         return []
     if rules.markers["habitual"] and rules.markers["habitual"].search(text):
         notes.add("rejected_habitual", context.article_id, sentence_no, text[:160], "habitual/background statement")
         return []
+    if not any(live.values()):
+        if context.mentions:
+            return []  # only references to a contact already reported
+        live = hits  # nothing to refer back to: the reference is the report
 
     country_mentions = country_matcher(language).find(text)
     # A word that reads as a country ("Malian") is not a person whose name resembles it (Maleiane).
     actors = [a for a in actor_matcher().find(text)
               if not any(c.start <= a.start and a.end <= c.end for c in country_mentions)]
+    # ...and a country word inside a person's name ("Luís Montenegro") is not a country.
+    country_mentions = [c for c in country_mentions
+                        if not any(a.start <= c.start and c.end <= a.end and a.end - a.start > c.end - c.start
+                                   for a in actors)]
     reg = registry()
     actor_states: list[tuple[int, str, str]] = []
     for a in actors:
@@ -336,6 +370,13 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             actor_states.append((a.start, country, candidates[0]))
     known = {c for _, c, _ in actor_states} | {c for m in context.mentions for c in m.countries}
     states, orgs = _states_from_countries(country_mentions, known, notes, context.article_id, sentence_no)
+    taken = [(a.start, a.end) for a in actors] + [(c.start, c.end) for c in country_mentions]
+    for start, end, country, name in context.introduced_in(text):
+        if not any(s < end and start < e for s, e in taken):
+            states.append((start, country))
+            if text[start:end] != name:
+                notes.add("introduced_name", context.article_id, sentence_no, text[start:end],
+                          f"{country}: introduced earlier in the article as '{name}'")
     for position, code in orgs:
         states += [(position, member) for member in organisation_members()[code]]
     # Role phrases: "the Malian foreign minister" -> holder of that role on the date.
@@ -344,11 +385,23 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     for role, regex in rules.roles.items():
         for m in regex.finditer(text):
             name = _NAME_AFTER_ROLE.match(text, m.end())
+            country_after = None
+            if not name:  # "the minister of foreign affairs of Portugal, João Gomes Cravinho"
+                country_after = next((c for c in country_mentions if 0 <= c.start - m.end() <= 6 and not c.ambiguous),
+                                     None)
+                name = _NAME_AFTER_ROLE.match(text, country_after.end) if country_after else None
             if name and not any(s < name.end(1) and name.start(1) < e for s, e in known_spans) and \
                     name.group(1).split()[0].lower() not in _NOT_NAMES:
                 near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
                 notes.add("unmapped_name", context.article_id, sentence_no, name.group(1),
                           f"after role phrase '{m.group(0)}'; country {';'.join(sorted(set(near))) or 'unknown'}")
+                # Remember the person for later sentences only when the title carries the country
+                # ("Malian Foreign Minister X", "le ministre ivoirien de la Défense X", "the minister of
+                # Portugal, X"), not when a country merely stands nearby ("Premier X received Kenya's ...").
+                attached = country_after or next((c for c in country_mentions if not c.ambiguous and (
+                    m.start() - 4 <= c.end <= m.start() or m.start() <= c.start < m.end())), None)
+                if attached:
+                    context.introduce(name.group(1), attached.codes[0])
                 continue  # the person named is not the registry's holder
             if role == "counterpart":
                 continue
@@ -374,7 +427,7 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
         participants = list(dict.fromkeys([*previous.actor_ids, *participants]))
     pronoun = rules.markers["subject_pronoun"]
     starts_with_pronoun = bool(pronoun and pronoun.match(text.lstrip()))
-    if len(ordered) == 1 and previous is not None and sentence_no - previous.sentence_no <= 1 and \
+    if len(ordered) == 1 and previous is not None and sentence_no - context.last_contact_sentence <= 1 and \
             (starts_with_pronoun or similar) and previous.countries[0] not in ordered:
         lead_party = next((c for c in _first_party_order(previous) if c not in ordered), "")
         if lead_party:
@@ -400,6 +453,7 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
         # "The two sides discussed Gaza": what the contact just reported was about, not a new contact.
         notes.add("elaboration", context.article_id, sentence_no, text[:160],
                   f"discussion by the parties of mention {previous.mention_id}, no new date or contact type")
+        context.last_contact_sentence = sentence_no
         return []
     if ctype == "talks":
         if inherited_type:
@@ -441,9 +495,16 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
                                     f"'{date_raw}': the day of the article's lead contact")
         else:
             resolved = ResolvedDate("", "unknown", f"'{date_raw}': lead contact undated")
+    elif rules.earlier and previous is not None and (m := rules.earlier.search(text)):
+        date_raw = m.group(0)
+        resolved = ResolvedDate("", "unknown", f"'{date_raw}': before mention {previous.mention_id}, date not given")
+    elif rules.topic_shift and previous is not None and (m := rules.topic_shift.search(text)):
+        date_raw = m.group(0)
+        resolved = ResolvedDate("", "unknown", f"'{date_raw}': a separate item, date not given")
     else:
         same = [m for m in context.mentions if set(m.countries) == set(ordered) and m.status == status]
-        recent = [m for m in context.mentions if sentence_no - m.sentence_no <= CARRY_SENTENCES]
+        # A planned contact's date is not carried to an occurred one (or back).
+        recent = [m for m in context.mentions if sentence_no - m.sentence_no <= CARRY_SENTENCES and m.status == status]
         if same:
             resolved = ResolvedDate(same[-1].date, same[-1].date_precision,
                                     f"same parties as mention {same[-1].mention_id}")
@@ -507,6 +568,8 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
                 context.lead = mention
         if found and context.lead is None:
             context.lead = found[0]
+        if found:
+            context.last_contact_sentence = sentence_no
     return context.mentions
 
 

@@ -34,11 +34,11 @@ from helpers.textlines import ends_sentence, is_body_like, literal_alternation, 
 TOP_REGION_MAX_LINES = 12
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}/?$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*[|•·/@–—]\s*|\s+-\s+")
-# Before a dateline's date: a place or agency (four words at most) and a comma, maybe a short
-# article ("Dakar, le").
-_DATELINE_LEAD = re.compile(r"^[^\W\d][^.!?\d]{0,40},\s*(?:\w{1,3}\s+)?$")
+# Before a dateline's date: a place or agency (four words at most), a comma unless an agency
+# follows the date, maybe a short article or preposition ("Dakar, le", "أبوظبي في").
+_DATELINE_LEAD = re.compile(r"^[^\W\d][^.!?\d]{0,40}?(?P<comma>,)?\s*(?:\w{1,3}\s+)?$")
 # After it: maybe "(Agency)" or "/ТАСС/", then a dash, full stop or colon.
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*(?:/[^/]{1,20}/)?\s*[-–—.:]")
+_DATELINE_TAIL = re.compile(r"\s*(?P<agency>\([^()]{1,40}\)|/[^/]{1,20}/)?\s*(?P<stop>[-–—.:])?")
 
 
 @dataclass(frozen=True)
@@ -180,10 +180,11 @@ def parse_header(
 
 def dateline_date(line: str) -> FoundDate | None:
     """The full date of a wire-style dateline opening a paragraph ("ТАСС, 5 сентября 2024.",
-    "Dakar, le 12 mars 2024 (APS) -"), if the line starts with one."""
+    "Dakar, le 12 mars 2024 (APS) -", "أبوظبي في 14 مايو 2024 / وام /"), if the line starts with one."""
     for found in find_full_dates(line[:120]):
-        lead = line[: found.start]
-        if _DATELINE_LEAD.match(lead) and word_count(lead) <= 4 and _DATELINE_TAIL.match(line, found.end):
+        lead, tail = _DATELINE_LEAD.match(line[: found.start]), _DATELINE_TAIL.match(line, found.end)
+        if lead and word_count(lead.group(0)) <= 4 and (tail.group("agency") or (lead.group("comma") and
+                                                                               tail.group("stop"))):
             return found
         return None
     return None

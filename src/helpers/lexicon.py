@@ -149,6 +149,8 @@ class DateLexicon(_Frozen):
     ambiguous_months: list[str] = Field(default_factory=list)  # month names that are also common words
     months_extra: dict[str, int] = Field(default_factory=dict)  # inflected month forms CLDR lacks
     past_markers: list[str] = Field(default_factory=list)  # "last", "dernier": a month named with them is past
+    earlier: list[str] = Field(default_factory=list)  # "earlier", "zuvor": before the contact just reported
+    topic_shift: list[str] = Field(default_factory=list)  # "separately", "par ailleurs": an unrelated item
 
 
 ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart")
