@@ -107,6 +107,28 @@ CASES = [
      "Une délégation russe a été reçue mardi à Ouagadougou par le capitaine Ibrahim Traoré. "
      "Par ailleurs, le président Traoré a adressé un message de félicitations à son homologue malien Assimi Goïta.",
      [("BFA;RUS", "meeting", "occurred", "2023-08-29"), ("BFA;MLI", "message", "occurred", "")]),
+    ("en-bare-year", "en", "2025-03-04", "Tinubu last met Niger's President Mohamed Bazoum in 2023.",
+     [("NER;NGA", "meeting", "occurred", "2023")]),
+    ("fr-vague-week-not-carried", "fr", "2024-03-15",
+     "Abdoulaye Diop s'est entretenu le 14/03/2024 à Bamako avec l'ambassadeur de Russie. "
+     "Il recevra la semaine prochaine son homologue burkinabè.",
+     [("MLI;RUS", "meeting", "occurred", "2024-03-14"), ("BFA;MLI", "meeting", "planned", "")]),
+    ("ar-same-day-phrase-is-not-today", "ar", "2023-11-13",
+     "استقبل الرئيس المصري عبد الفتاح السيسي، الأحد الماضي، رئيس وزراء إثيوبيا في القاهرة. "
+     "وأجرى السيسي في اليوم نفسه اتصالا هاتفيا مع الرئيس الكيني وليام روتو.",
+     [("EGY;ETH", "meeting", "occurred", "2023-11-12"), ("EGY;KEN", "phone_call", "occurred", "2023-11-12")]),
+    ("ru-tour-is-bilateral-visits", "ru", "2022-07-25", "Затем Лавров посетит Республику Конго, Уганду и Эфиопию.",
+     [("COG;RUS", "visit", "planned", ""), ("RUS;UGA", "visit", "planned", ""), ("ETH;RUS", "visit", "planned", "")]),
+    ("en-topic-country-is-not-a-party", "en", "2023-06-17",
+     "Cyril Ramaphosa met Vladimir Putin in St Petersburg on Saturday to present a peace plan for Ukraine.",
+     [("RUS;ZAF", "meeting", "occurred", "2023-06-17")]),
+    ("en-delegation-is-the-lead-party", "en", "2023-06-17",
+     "Cyril Ramaphosa met Vladimir Putin in St Petersburg on Saturday. "
+     "A day earlier, the delegation had met Ukrainian President Volodymyr Zelenskiy in Kyiv.",
+     [("RUS;ZAF", "meeting", "occurred", "2023-06-17"), ("UKR;ZAF", "meeting", "occurred", "2023-06-16")]),
+    ("sw-future-tense-infix", "sw", "2024-07-20",
+     "Ruto atakutana na Rais wa China Xi Jinping mjini Beijing mwezi Septemba.",
+     [("CHN;KEN", "meeting", "planned", "2024-09")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",

@@ -93,6 +93,9 @@ class LanguageRules:
     past_markers: re.Pattern[str] | None
     earlier: re.Pattern[str] | None
     topic_shift: re.Pattern[str] | None
+    topic_before_country: re.Pattern[str] | None
+    year: re.Pattern[str] | None
+    vague: re.Pattern[str] | None
 
 
 @cache
@@ -105,7 +108,7 @@ def language_rules(language: str) -> LanguageRules:
     triggers = {t: _alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
     markers = {m: _alternation(getattr(contact, m), prefixes)
                for m in ("planned", "negation", "habitual", "anaphora_pair", "continuation", "similar",
-                         "subject_pronoun")}
+                         "subject_pronoun", "group_subject")}
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
     months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}
@@ -130,6 +133,11 @@ def language_rules(language: str) -> LanguageRules:
         past_markers=_alternation(dates.past_markers),
         earlier=_alternation(dates.earlier),
         topic_shift=_alternation(dates.topic_shift),
+        topic_before_country=re.compile(rf"(?<!\w)(?:{'|'.join(contact.topic_before_country)})\s*$", re.IGNORECASE)
+        if contact.topic_before_country else None,
+        year=re.compile(rf"(?<!\w)(?:{literal_alternation(dates.year_prefixes)})\s+((?:19|20)\d{{2}})(?!\d)",
+                        re.IGNORECASE) if dates.year_prefixes else None,
+        vague=_alternation(dates.vague),
     )
 
 
@@ -138,7 +146,7 @@ class DateExpression:
     start: int
     end: int
     raw: str
-    kind: str  # full, month_year, weekday, month, relative_day, relative_month
+    kind: str  # full, month_year, weekday, month, day_month, relative_day, relative_month, year, vague
     value: object
 
 
@@ -146,6 +154,13 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     """Explicit and relative date phrases in a sentence (not yet resolved)."""
     found = [DateExpression(d.start, d.end, d.raw, "full", d.date) for d in find_full_dates(text)]
     taken = [(d.start, d.end) for d in found]
+    # A date word inside an anchor phrase ("في اليوم نفسه", "the previous day") is the anchor's.
+    for anchor in (rules.same_day, rules.previous_day, rules.day_after_clause):
+        taken += [(m.start(), m.end()) for m in anchor.finditer(text)] if anchor else []
+    for m in rules.vague.finditer(text) if rules.vague else []:
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            found.append(DateExpression(m.start(), m.end(), m.group(0), "vague", None))
+            taken.append((m.start(), m.end()))
     year_after = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")
     day_near = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")
     for m in rules.date_regex.finditer(text):
@@ -178,6 +193,9 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
                 found.append(DateExpression(start, end, text[start:end], "day_month", (rules.months[word], day)))
             else:
                 found.append(DateExpression(m.start(), m.end(), raw, "month", rules.months[word]))
+    for m in rules.year.finditer(text) if rules.year else []:
+        if not any(m.start() < e and s < m.end() for s, e in taken + [(d.start, d.end) for d in found]):
+            found.append(DateExpression(m.start(), m.end(), m.group(0), "year", int(m.group(1))))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -202,6 +220,10 @@ def resolve_expression(expr: DateExpression, published: dt.date | None, status: 
         except ValueError:
             return by_month
         return ResolvedDate(day_date.isoformat(), "day", by_month.rule.replace("month:", "day and month:"))
+    if expr.kind == "year":
+        return ResolvedDate(str(expr.value), "year", f"explicit year '{expr.raw}'")
+    if expr.kind == "vague":
+        return ResolvedDate("", "unknown", f"'{expr.raw}': not a day, month or year")
     if expr.kind == "relative_day":
         return shift_days(published, expr.value, f"'{expr.raw}' from the publication date")
     return shift_months(published, expr.value, f"'{expr.raw}' from the publication date")
@@ -369,6 +391,13 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
         if country:
             actor_states.append((a.start, country, candidates[0]))
     known = {c for _, c, _ in actor_states} | {c for m in context.mentions for c in m.countries}
+    if rules.topic_before_country:
+        topical = [c for c in country_mentions
+                   if rules.topic_before_country.search(text[max(0, c.start - 60): c.start])]
+        for c in topical:
+            notes.add("topic_country", context.article_id, sentence_no, c.surface,
+                      f"'{text[max(0, c.start - 30): c.end]}': a subject of the talks, not a party")
+        country_mentions = [c for c in country_mentions if c not in topical]
     states, orgs = _states_from_countries(country_mentions, known, notes, context.article_id, sentence_no)
     taken = [(a.start, a.end) for a in actors] + [(c.start, c.end) for c in country_mentions]
     for start, end, country, name in context.introduced_in(text):
@@ -428,7 +457,9 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     pronoun = rules.markers["subject_pronoun"]
     starts_with_pronoun = bool(pronoun and pronoun.match(text.lstrip()))
     if len(ordered) == 1 and previous is not None and sentence_no - context.last_contact_sentence <= 1 and \
-            (starts_with_pronoun or similar) and previous.countries[0] not in ordered:
+            (starts_with_pronoun or similar or (rules.markers["group_subject"] and
+                                                rules.markers["group_subject"].search(text))) and \
+            previous.countries[0] not in ordered:
         lead_party = next((c for c in _first_party_order(previous) if c not in ordered), "")
         if lead_party:
             ordered = [lead_party, *ordered]
@@ -527,10 +558,14 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             date_basis=resolved.rule, topics=topics, trigger=text[trigger_span[0]: trigger_span[1]],
             has_own_date=own is not None, index=index, subject_order=tuple(c for c in ordered if c in countries))
 
+    anchor = ""
     if ctype in ("phone_call", "message") and len(ordered) > 2:
         anchor = ordered[0]
+    elif ctype == "visit" and len(ordered) > 2 and len({c for _, c, _ in actor_states}) == 1:
+        anchor = actor_states[0][1]  # one named traveller (or host), several places: a tour of bilateral visits
+    if anchor:
         return [make([anchor, other], [a for a in participants if reg.country_of(a, published) in (anchor, other)], k)
-                for k, other in enumerate(ordered[1:])]
+                for k, other in enumerate(c for c in ordered if c != anchor)]
     return [make(ordered, participants, 0)]
 
 

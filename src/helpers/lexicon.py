@@ -113,7 +113,9 @@ class ContactLexicon(_Frozen):
     `negation` a denied or cancelled one, `habitual` a background statement ("frequently"),
     `anaphora_pair` a reference to the parties of the previous contact ("the two leaders"),
     `continuation` a reference to a contact already reported ("the call"), `similar` a new
-    contact of the same kind ("a similar call").
+    contact of the same kind ("a similar call"), `topic_before_country` the words that make the
+    country right after them a subject of the talks, not a party ("the situation in", "peace plan
+    for", "урегулирования на").
     """
 
     phone_call: list[str]
@@ -129,6 +131,8 @@ class ContactLexicon(_Frozen):
     continuation: list[str]
     similar: list[str]
     subject_pronoun: list[str] = Field(default_factory=list)
+    topic_before_country: list[str] = Field(default_factory=list)
+    group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party
 
     @field_validator("*")
     @classmethod
@@ -151,6 +155,8 @@ class DateLexicon(_Frozen):
     past_markers: list[str] = Field(default_factory=list)  # "last", "dernier": a month named with them is past
     earlier: list[str] = Field(default_factory=list)  # "earlier", "zuvor": before the contact just reported
     topic_shift: list[str] = Field(default_factory=list)  # "separately", "par ailleurs": an unrelated item
+    year_prefixes: list[str] = Field(default_factory=list)  # "in", "през": "in 2023" is a date at year precision
+    vague: list[str] = Field(default_factory=list)  # "last week", "au printemps": a time that is no day, month or year
 
 
 ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart")
