@@ -27,7 +27,7 @@ import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
@@ -79,6 +79,7 @@ _TRANSLIT = [("ph", "f"), ("kh", "h"), ("th", "t"), ("ou", "u"), ("ee", "i"), ("
              ("j", "i"), ("w", "v"), ("x", "ks"), ("gue", "ge"), ("gui", "gi"), ("q", "k")]
 
 
+@lru_cache(maxsize=100_000)
 def fold(token: str) -> str:
     """ASCII-folded, lower-cased form of a token, with transliteration variants levelled.
 
@@ -91,6 +92,7 @@ def fold(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", folded)
 
 
+@lru_cache(maxsize=100_000)
 def fold_variants(token: str) -> tuple[str, ...]:
     """A text token's folded forms: as written, and without a leading Arabic clitic."""
     variants = [fold(token)]

@@ -280,12 +280,15 @@ class ArticleContext:
 
     def introduced_in(self, text: str) -> list[tuple[int, int, str, str]]:
         """(start, end, country, introduced name) of earlier-introduced people named in `text`."""
+        if not self.introduced:
+            return []
         spans = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+        folded = [fold(s[2]) for s in spans]
         found = []
         i = 0
         while i < len(spans):
             for n in (3, 2, 1):
-                key = tuple(fold(s[2]) for s in spans[i: i + n])
+                key = tuple(folded[i: i + n])
                 if len(key) == n and key in self.introduced and spans[i][2][:1].isupper():
                     country, name = self.introduced[key]
                     found.append((spans[i][0], spans[i + n - 1][1], country, name))
