@@ -40,6 +40,8 @@ CASES = [
     ("ar-capital-from-cldr", "ar", "في نواكشوط", [("نواكشوط", "MRT")]),
     ("de-capital-from-cldr", "de", "in Daressalam", [("Daressalam", "TZA")]),
     ("ru-name-shared-with-capital-stays-one-country", "ru", "Тунис", [("Тунис", "TUN")]),
+    ("ar-royal-title-metonym", "ar", "بعث خادم الحرمين الشريفين برقية", [("خادم الحرمين الشريفين", "SAU")]),
+    ("ru-republic-of-congo-case-form", "ru", "посетит Республику Конго", [("Республику Конго", "COG")]),
 ]
 
 
