@@ -5,7 +5,10 @@ For every sentence (with the article's earlier mentions as context) the stage fi
   roles on the article's date) and role phrases ("the Malian foreign minister": the holder of
   the role on that date becomes a participant); organisations count only when fewer than two
   states are named, except those listed with members in organizations.csv (the Alliance of Sahel
-  States), which stand for their member states;
+  States), which stand for their member states. A country right after a topic phrase ("the
+  situation in", "a peace plan for") is a subject of the talks, not a party. A person outside the
+  registry introduced with a title carrying a country ("the minister of foreign affairs of
+  Portugal, João Gomes Cravinho") keeps that country when named again later in the article;
 - a contact trigger from the language's lexicon (`contact` in data/reference/lang/<code>.yaml):
   phone_call, message, visit, summit, meeting, or a generic "talks" whose type is taken from
   the previous contact in the article (else `other`);
@@ -13,21 +16,27 @@ For every sentence (with the article's earlier mentions as context) the stage fi
   or cancelled contact, or a habitual statement ("they speak frequently"), gives no mention
   (denials are listed in the rejected table);
 - the date: the sentence's own date expression nearest the trigger (explicit dates, weekdays,
-  months, "yesterday", "last month"), resolved against the publication date only (helpers.dates);
-  else "the previous day"/"the same day" against the article's lead contact; else the date of an
-  earlier mention of the same parties; else the previous mention's date when it is at most two
-  sentences back; else none. `date_basis` says which rule fired, `date_raw` quotes the phrase;
+  months, years, "yesterday", "last month"; "last week", seasons and "recently" are dates of no
+  precision), resolved against the publication date only (helpers.dates); else "the previous
+  day"/"the same day" against the article's lead contact; else none when the sentence says the
+  contact came earlier ("zuvor") or is a separate item ("par ailleurs"); else the date of an
+  earlier mention of the same parties and status; else the previous mention's date when it is at
+  most two sentences back and has the same status; else none. `date_basis` says which rule fired,
+  `date_raw` quotes the phrase;
 - topics from keyword sets over the sentence and its neighbours.
 
 A sentence whose trigger is only a reference to a contact already reported ("the call",
-"разговора", "această întâlnire") adds no mention. "A day after X" splits a sentence into two
-contacts, X one day earlier. A phone call with more than two states is split into bilateral
-calls with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls);
-other contacts with three or more states are one multilateral mention.
+"разговора", "această întâlnire") adds no mention, nor does a discussion by "the two sides" right
+after a contact with no date of its own (an elaboration, listed in the notes). "A day after X"
+splits a sentence into two contacts, X one day earlier. A phone call or message with more than
+two states is split into bilateral contacts with the first-named party ("Putin spoke to Goïta and
+to Sassou Nguesso" is two calls), and a visit by one named person to several countries into one
+visit per country; other contacts with three or more states are one multilateral mention.
 
 Known limits: rules, not a parser: a party named only in a subordinate clause unrelated to the
 contact can be taken as a party; pronouns are resolved only through "the two leaders"-style
-phrases; type "talks" without a typed contact before it is `other`.
+phrases, a sentence-initial pronoun or "the delegation"; type "talks" without a typed contact
+before it is `other`.
 """
 
 from __future__ import annotations
