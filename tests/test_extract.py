@@ -129,6 +129,14 @@ CASES = [
     ("sw-future-tense-infix", "sw", "2024-07-20",
      "Ruto atakutana na Rais wa China Xi Jinping mjini Beijing mwezi Septemba.",
      [("CHN;KEN", "meeting", "planned", "2024-09")]),
+    ("es-tour-day-belongs-to-the-named-meeting", "es", "2024-08-29",
+     "Pedro Sánchez se reunió este miércoles en Dakar con el presidente de Senegal, Bassirou Diomaye Faye, en la "
+     "última etapa de su gira africana, que le llevó también a Mauritania y Gambia.",
+     [("ESP;SEN", "visit", "occurred", "2024-08-28"), ("ESP;MRT", "visit", "occurred", ""),
+      ("ESP;GMB", "visit", "occurred", "")]),
+    ("ar-prime-minister-construct-is-not-president", "ar", "2025-03-18",
+     "استقبل الرئيس الجزائري عبد المجيد تبون، الاثنين، رئيس وزراء النيجر في الجزائر العاصمة.",
+     [("DZA;NER", "meeting", "occurred", "2025-03-17")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
@@ -141,6 +149,13 @@ CASES = [
 def test_extraction(lang, published, text, expected):
     found, _ = mentions(text, lang, published)
     assert found == expected
+
+
+def test_construct_prime_minister_phrase_is_not_the_head_of_state():
+    text = "استقبل الرئيس الجزائري عبد المجيد تبون، الاثنين، رئيس وزراء النيجر في الجزائر العاصمة."
+    sentences = split_sentences([text], ["ar"])
+    [m] = extract_article("t", [(0, s.start, s.text, "ar") for s in sentences], dt.date(2025, 3, 18), Notes(), ["ar"])
+    assert m.actor_ids == ("tebboune", "zeine")
 
 
 def test_role_phrase_resolves_holder_on_the_date():

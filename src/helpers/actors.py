@@ -8,12 +8,12 @@ head_of_government, foreign_minister, defence_minister, junta_leader.
 Matching works on tokens folded to ASCII (anyascii) and lower-cased, so "Гоита", "Goïta" and
 "Goita" agree. A token also matches an alias token when it extends the alias's stem by a short
 case ending (Путина, Лаврова, Гоитой) or is a close transliteration variant of it (Гойта ~
-Гоита: same first letter, lengths within one, similarity >= 85); among aliases of the same
-length an exact spelling wins over a variant. One-word aliases must be capitalised in scripts
-that have case, and aliases of three letters or fewer must match exactly. Role dates are written
-at the precision known (`2021-05-24`, `2020-01`, `2019`; see `role_bound`); spans with no holder
-are recorded in `role_vacancies.csv`. Arabic clitics (و،
-ب، ل، ال...) are stripped before folding.
+Гоита: same first letter, both five letters or more, lengths within one, similarity >= 85);
+among aliases of the same length an exact spelling wins over a variant. One-word aliases must be
+capitalised in scripts that have case, and aliases of three letters or fewer must match exactly.
+Role dates are written at the precision known (`2021-05-24`, `2020-01`, `2019`; see
+`role_bound`); spans with no holder are recorded in `role_vacancies.csv`. Arabic clitics (و، ب،
+ل، ال...) are stripped before folding.
 
 Known limits: data/reference/registry_coverage.md gives the share of (country, role, day) slots
 covered over 2018-2025 and every gap (African foreign and defence ministers are incomplete); roles
@@ -262,7 +262,8 @@ class ActorMatcher:
         for stem in (alias_token, alias_token[:-1]):
             if len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in CASE_ENDINGS:
                 return True
-        return (token[0] == alias_token[0] and len(alias_token) >= 5 and abs(len(token) - len(alias_token)) <= 1
+        return (token[0] == alias_token[0] and min(len(token), len(alias_token)) >= 5
+                and abs(len(token) - len(alias_token)) <= 1
                 and ratio(token, alias_token) >= 85)
 
     def find(self, text: str) -> list[ActorMention]:

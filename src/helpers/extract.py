@@ -30,8 +30,9 @@ A sentence whose trigger is only a reference to a contact already reported ("the
 after a contact with no date of its own (an elaboration, listed in the notes). "A day after X"
 splits a sentence into two contacts, X one day earlier. A phone call or message with more than
 two states is split into bilateral contacts with the first-named party ("Putin spoke to Goïta and
-to Sassou Nguesso" is two calls), and a visit by one named person to several countries into one
-visit per country; other contacts with three or more states are one multilateral mention.
+to Sassou Nguesso" is two calls), and a visit naming several countries into one visit per country
+with the first person named (a day given for the meeting with a named counterpart is not given to
+the tour's other stops); other contacts with three or more states are one multilateral mention.
 
 Known limits: rules, not a parser: a party named only in a subordinate clause unrelated to the
 contact can be taken as a party; pronouns are resolved only through "the two leaders"-style
@@ -560,25 +561,35 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             resolved = ResolvedDate("", "unknown", "no date in the sentence or its context")
     topics = tuple(sorted(t for t, r in rules.topics.items() if r.search(text)))
 
-    def make(countries: Sequence[str], actor_ids: Sequence[str], index: int) -> Mention:
+    def make(countries: Sequence[str], actor_ids: Sequence[str], index: int, date: ResolvedDate) -> Mention:
         ids = tuple(sorted(set(actor_ids)))
         return Mention(
             article_id=context.article_id, sentence_no=sentence_no, start=offset, end=offset + len(text),
             sentence=text, language=language, type=ctype, status=status, countries=tuple(sorted(set(countries))),
             participants=tuple(sorted(reg.actors[a].name for a in ids)), actor_ids=ids,
-            date=resolved.value, date_precision=resolved.precision, date_raw=date_raw,
-            date_basis=resolved.rule, topics=topics, trigger=text[trigger_span[0]: trigger_span[1]],
+            date=date.value, date_precision=date.precision, date_raw=date_raw,
+            date_basis=date.rule, topics=topics, trigger=text[trigger_span[0]: trigger_span[1]],
             has_own_date=own is not None, index=index, subject_order=tuple(c for c in ordered if c in countries))
 
     anchor = ""
     if ctype in ("phone_call", "message") and len(ordered) > 2:
         anchor = ordered[0]
-    elif ctype == "visit" and len(ordered) > 2 and len({c for _, c, _ in actor_states}) == 1:
-        anchor = actor_states[0][1]  # one named traveller (or host), several places: a tour of bilateral visits
-    if anchor:
-        return [make([anchor, other], [a for a in participants if reg.country_of(a, published) in (anchor, other)], k)
-                for k, other in enumerate(c for c in ordered if c != anchor)]
-    return [make(ordered, participants, 0)]
+    elif ctype == "visit" and len(ordered) > 2 and actor_states:
+        anchor = min(actor_states)[1]  # the first person named travels (or hosts): one bilateral visit per country
+    if not anchor:
+        return [make(ordered, participants, 0, resolved)]
+    met = {c for _, c, _ in actor_states}
+    legs = []
+    for k, other in enumerate(c for c in ordered if c != anchor):
+        leg_date = resolved
+        if ctype == "visit" and resolved.precision == "day" and len(met) > 1 and other not in met:
+            # "met Faye in Dakar on Wednesday, on a tour that also took him to Mauritania": the day is the
+            # leg with the counterpart named, not the other stops.
+            leg_date = ResolvedDate("", "unknown",
+                                    f"another stop of the tour; '{date_raw}' is the day of a named meeting")
+        legs.append(make([anchor, other], [a for a in participants if reg.country_of(a, published) in (anchor, other)],
+                         k, leg_date))
+    return legs
 
 
 def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, str]], published: dt.date | None,
