@@ -10,6 +10,11 @@ from helpers.textlines import split_lines
 # One line each: (id, article language, line, expected rule id or None for a body line)
 LINE_RULES = [
     ("en-advertisement", "en", "Advertisement", "en.advertisement"),
+    ("ro-breadcrumb", "ro", "Acasă > Externe > Africa", "common.breadcrumb"),
+    ("en-breadcrumb-chevrons", "en", "Home › World › Africa", "common.breadcrumb"),
+    ("en-agency-standards", "en", "Our Standards: The Thomson Reuters Trust Principles.", "en.agency_standards"),
+    ("en-greater-than-in-prose-is-body", "en", "Turnout was > 60 percent in the capital, officials said on Monday "
+     "after the vote.", None),
     ("en-trending", "en", "Trending now", "en.trending"),
     ("en-scroll", "en", "Scroll to Top", "en.scroll_to_top"),
     ("en-published", "en", "Published", "en.published_label"),

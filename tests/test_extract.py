@@ -137,6 +137,16 @@ CASES = [
     ("ar-prime-minister-construct-is-not-president", "ar", "2025-03-18",
      "استقبل الرئيس الجزائري عبد المجيد تبون، الاثنين، رئيس وزراء النيجر في الجزائر العاصمة.",
      [("DZA;NER", "meeting", "occurred", "2025-03-17")]),
+    ("en-later-this-year", "en", "2024-03-05", "Goita is due to travel to Moscow later this year, the statement said.",
+     [("MLI;RUS", "visit", "planned", "2024")]),
+    ("bg-invited-next-year", "bg", "2024-11-14",
+     "Радев покани ганайския си колега да посети България догодина.",
+     [("BGR;GHA", "visit", "planned", "2025")]),
+    ("en-the-country-is-the-host", "en", "2023-05-04",
+     "President Samia Suluhu Hassan and her Kenyan counterpart William Ruto on Wednesday agreed to remove trade "
+     "barriers during talks at State House. The two leaders also witnessed the signing of several agreements. "
+     "Dr Ruto arrived in the country on Tuesday for a two-day state visit.",
+     [("KEN;TZA", "meeting", "occurred", "2023-05-03"), ("KEN;TZA", "visit", "occurred", "2023-05-02")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",

@@ -69,6 +69,11 @@ CASES = [
      "", "Putin fala com Goita"),
     ("ar-arabic-digits", "ar", "بوتين يبحث مع غويتا التعاون الأمني\nنشر في ٢٧ مارس ٢٠٢٤", "2024-03-27", "", "header",
      "", "", "بوتين يبحث مع غويتا التعاون الأمني"),
+    ("ro-quoted-headline-is-not-prose", "ro",
+     "Acasă > Externe > Africa\n\nIohannis, întâlnire cu președintele Ghanei: „Relația are un potențial uriaș”\n\n"
+     "Data publicării: 17.01.2024, 13:40\nAutor: Redacția Digi24", "2024-01-17", "13:40", "header",
+     "Redacția Digi24", "",
+     "Iohannis, întâlnire cu președintele Ghanei: „Relația are un potențial uriaș”"),
     ("sw-imechapishwa", "sw", "Putin azungumza na Goita\nImechapishwa: 27 Machi 2024", "2024-03-27", "", "header", "",
      "", "Putin azungumza na Goita"),
 ]

@@ -94,6 +94,7 @@ class LanguageRules:
     months: dict[str, int]
     relative_days: dict[str, int]
     relative_months: dict[str, int]
+    relative_years: dict[str, int]
     date_regex: re.Pattern[str]
     previous_day: re.Pattern[str] | None
     same_day: re.Pattern[str] | None
@@ -122,7 +123,7 @@ def language_rules(language: str) -> LanguageRules:
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
     months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}
-    words = [*weekdays, *months, *dates.relative_days, *dates.relative_months]
+    words = [*weekdays, *months, *dates.relative_days, *dates.relative_months, *dates.relative_years]
     date_regex = re.compile(rf"(?<!\w)(?:{literal_alternation(words)})(?!\w)", re.IGNORECASE)
     return LanguageRules(
         language=language,
@@ -134,6 +135,7 @@ def language_rules(language: str) -> LanguageRules:
         months=months,
         relative_days={k.lower(): v for k, v in dates.relative_days.items()},
         relative_months={k.lower(): v for k, v in dates.relative_months.items()},
+        relative_years={k.lower(): v for k, v in dates.relative_years.items()},
         date_regex=date_regex,
         previous_day=_alternation(dates.previous_day),
         same_day=_alternation(dates.same_day),
@@ -156,7 +158,8 @@ class DateExpression:
     start: int
     end: int
     raw: str
-    kind: str  # full, month_year, weekday, month, day_month, relative_day, relative_month, year, vague
+    kind: str  # full, month_year, weekday, month, day_month, relative_day, relative_month, relative_year, year,
+    # vague
     value: object
 
 
@@ -182,6 +185,8 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
             found.append(DateExpression(m.start(), m.end(), raw, "relative_day", rules.relative_days[word]))
         elif word in rules.relative_months:
             found.append(DateExpression(m.start(), m.end(), raw, "relative_month", rules.relative_months[word]))
+        elif word in rules.relative_years:
+            found.append(DateExpression(m.start(), m.end(), raw, "relative_year", rules.relative_years[word]))
         elif word in rules.weekdays:
             found.append(DateExpression(m.start(), m.end(), raw, "weekday", rules.weekdays[word]))
         elif word in rules.months:
@@ -232,6 +237,10 @@ def resolve_expression(expr: DateExpression, published: dt.date | None, status: 
         return ResolvedDate(day_date.isoformat(), "day", by_month.rule.replace("month:", "day and month:"))
     if expr.kind == "year":
         return ResolvedDate(str(expr.value), "year", f"explicit year '{expr.raw}'")
+    if expr.kind == "relative_year":
+        if published is None:
+            return ResolvedDate("", "unknown", f"unresolved: '{expr.raw}' needs a publication date")
+        return ResolvedDate(str(published.year + expr.value), "year", f"'{expr.raw}' from the publication date")
     if expr.kind == "vague":
         return ResolvedDate("", "unknown", f"'{expr.raw}': not a day, month or year")
     if expr.kind == "relative_day":
@@ -471,8 +480,7 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     starts_with_pronoun = bool(pronoun and pronoun.match(text.lstrip()))
     if len(ordered) == 1 and previous is not None and sentence_no - context.last_contact_sentence <= 1 and \
             (starts_with_pronoun or similar or (rules.markers["group_subject"] and
-                                                rules.markers["group_subject"].search(text))) and \
-            previous.countries[0] not in ordered:
+                                                rules.markers["group_subject"].search(text))):
         lead_party = next((c for c in _first_party_order(previous) if c not in ordered), "")
         if lead_party:
             ordered = [lead_party, *ordered]
@@ -626,7 +634,9 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
                 context.lead = mention
         if found and context.lead is None:
             context.lead = found[0]
-        if found:
+        anaphora = rules.markers["anaphora_pair"]
+        if found or (anaphora and anaphora.search(text) and sentence_no - context.last_contact_sentence <= 1):
+            # A contact, or "the two leaders also witnessed...": the story of the last contact goes on.
             context.last_contact_sentence = sentence_no
     return context.mentions
 

@@ -61,7 +61,8 @@ def top_region(lines: Sequence[str]) -> list[int]:
     for i, line in enumerate(lines):
         if not line:
             continue
-        if is_body_like(line) or len(region) >= TOP_REGION_MAX_LINES:
+        # A headline may end with a quotation ("X: „...”"); prose ends with punctuation.
+        if is_body_like(line, quote_ends=False) or len(region) >= TOP_REGION_MAX_LINES:
             break
         region.append(i)
     return region

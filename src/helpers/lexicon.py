@@ -146,6 +146,7 @@ class DateLexicon(_Frozen):
     prepositions: list[str]
     relative_days: dict[str, int]
     relative_months: dict[str, int]
+    relative_years: dict[str, int] = Field(default_factory=dict)  # "next year": +1, at year precision
     previous_day: list[str]
     same_day: list[str]
     day_after_clause: list[str]

@@ -11,6 +11,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 # A sentence ends with . ! ? … (Arabic ؟ and ۔ too), optionally followed by closing quotes or
 # brackets; a line ending in a closing quote alone ends a quotation.
 _TERMINAL = re.compile(r"(?:[.!?…؟۔][\"'”’»)\]]*|[\"”»])\s*$")
+_PUNCTUATION_TERMINAL = re.compile(r"[.!?…؟۔][\"'”’»)\]]*\s*$")
 
 
 def split_lines(text: str) -> list[str]:
@@ -25,14 +26,15 @@ def word_count(line: str) -> int:
     return len(_WORD.findall(line))
 
 
-def ends_sentence(line: str) -> bool:
-    """True when a line ends the way a sentence or a quotation does."""
-    return bool(_TERMINAL.search(line))
+def ends_sentence(line: str, quote_ends: bool = True) -> bool:
+    """True when a line ends the way a sentence or (with `quote_ends`) a quotation does."""
+    return bool((_TERMINAL if quote_ends else _PUNCTUATION_TERMINAL).search(line))
 
 
-def is_body_like(line: str, min_words: int = 8) -> bool:
-    """A line that reads as running prose: enough words and sentence-final punctuation."""
-    return word_count(line) >= min_words and ends_sentence(line)
+def is_body_like(line: str, min_words: int = 8, quote_ends: bool = True) -> bool:
+    """A line that reads as running prose: enough words and sentence-final punctuation. Without
+    `quote_ends`, a line ending in a bare closing quote (a headline `X: „quote”`) is not prose."""
+    return word_count(line) >= min_words and ends_sentence(line, quote_ends)
 
 
 def normalise_for_compare(line: str) -> str:
