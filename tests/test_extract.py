@@ -147,6 +147,11 @@ CASES = [
      "barriers during talks at State House. The two leaders also witnessed the signing of several agreements. "
      "Dr Ruto arrived in the country on Tuesday for a two-day state visit.",
      [("KEN;TZA", "meeting", "occurred", "2023-05-03"), ("KEN;TZA", "visit", "occurred", "2023-05-02")]),
+    ("en-side-remark-is-not-habitual", "en", "2024-03-06",
+     "Mali's junta leader Assimi Goita met Russian Deputy Defence Minister Yunus-Bek Yevkurov in Bamako on Tuesday. "
+     "Yevkurov, who has visited the Sahel region several times since 2023, also met Mali's Defence Minister "
+     "Sadio Camara.",
+     [("MLI;RUS", "meeting", "occurred", "2024-03-05"), ("MLI;RUS", "meeting", "occurred", "2024-03-05")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
@@ -166,6 +171,17 @@ def test_construct_prime_minister_phrase_is_not_the_head_of_state():
     sentences = split_sentences([text], ["ar"])
     [m] = extract_article("t", [(0, s.start, s.text, "ar") for s in sentences], dt.date(2025, 3, 18), Notes(), ["ar"])
     assert m.actor_ids == ("tebboune", "zeine")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    pytest.param("en", "Goita met the Russian deputy defence minister in Bamako on Tuesday.", id="en-deputy"),
+    pytest.param("fr", "Le vice-ministre russe de la Défense a été reçu mardi par Assimi Goïta.", id="fr-vice"),
+    pytest.param("ru", "Гоита встретился во вторник с заместителем министра обороны России.", id="ru-zamestitel"),
+])
+def test_a_deputy_is_never_the_holder(lang, text):
+    sentences = split_sentences([text], [lang])
+    [m] = extract_article("t", [(0, s.start, s.text, lang) for s in sentences], dt.date(2024, 3, 6), Notes(), [lang])
+    assert m.countries == ("MLI", "RUS") and m.actor_ids == ("goita",)
 
 
 def test_role_phrase_resolves_holder_on_the_date():

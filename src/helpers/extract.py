@@ -3,18 +3,20 @@
 For every sentence (with the article's earlier mentions as context) the stage finds
 - parties: countries (`entities`), registry actors (`actors`, whose country comes from their
   roles on the article's date) and role phrases ("the Malian foreign minister": the holder of
-  the role on that date becomes a participant); organisations count only when fewer than two
-  states are named, except those listed with members in organizations.csv (the Alliance of Sahel
-  States), which stand for their member states. A country right after a topic phrase ("the
-  situation in", "a peace plan for") is a subject of the talks, not a party. A person outside the
-  registry introduced with a title carrying a country ("the minister of foreign affairs of
-  Portugal, João Gomes Cravinho") keeps that country when named again later in the article;
+  the role on that date becomes a participant, unless "deputy"/"vice" precedes the title);
+  organisations count only when fewer than two states are named, except those listed with
+  members in organizations.csv (the Alliance of Sahel States), which stand for their member
+  states. A country right after a topic phrase ("the situation in", "a peace plan for") is a
+  subject of the talks, not a party. A person outside the registry introduced with a title
+  carrying a country ("the minister of foreign affairs of Portugal, João Gomes Cravinho") keeps
+  that country when named again later in the article;
 - a contact trigger from the language's lexicon (`contact` in data/reference/lang/<code>.yaml):
   phone_call, message, visit, summit, meeting, or a generic "talks" whose type is taken from
   the previous contact in the article (else `other`);
 - the status: `planned` when a future marker sits near the trigger, else `occurred`; a denied
   or cancelled contact, or a habitual statement ("they speak frequently"), gives no mention
-  (denials are listed in the rejected table);
+  (denials are listed in the rejected table); a comma-delimited side remark (", who has visited
+  the region several times,") neither denies the contact nor makes it habitual, nor sets its type;
 - the date: the sentence's own date expression nearest the trigger (explicit dates, weekdays,
   months, years, "yesterday", "last month"; "last week", seasons and "recently" are dates of no
   precision), resolved against the publication date only (helpers.dates); else "the previous
@@ -105,6 +107,8 @@ class LanguageRules:
     earlier: re.Pattern[str] | None
     topic_shift: re.Pattern[str] | None
     topic_before_country: re.Pattern[str] | None
+    relative_clause: re.Pattern[str] | None
+    deputy_before: re.Pattern[str] | None
     year: re.Pattern[str] | None
     vague: re.Pattern[str] | None
 
@@ -129,7 +133,9 @@ def language_rules(language: str) -> LanguageRules:
         language=language,
         triggers={t: r for t, r in triggers.items() if r is not None},
         markers=markers,
-        roles={r: _alternation(p, prefixes) for r, p in lexicon.roles.items() if p},
+        roles={r: _alternation(p, prefixes) for r, p in lexicon.roles.items() if p and r != "deputy"},
+        deputy_before=re.compile(rf"(?<!\w)(?:{'|'.join(lexicon.roles['deputy'])})[\s-]*$", re.IGNORECASE)
+        if lexicon.roles.get("deputy") else None,
         topics={t: _alternation(p, prefixes) for t, p in lexicon.topics.items() if p},
         weekdays=weekdays,
         months=months,
@@ -145,6 +151,8 @@ def language_rules(language: str) -> LanguageRules:
         past_markers=_alternation(dates.past_markers),
         earlier=_alternation(dates.earlier),
         topic_shift=_alternation(dates.topic_shift),
+        relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
+                                   re.IGNORECASE) if contact.relative_clause else None,
         topic_before_country=re.compile(rf"(?<!\w)(?:{'|'.join(contact.topic_before_country)})\s*$", re.IGNORECASE)
         if contact.topic_before_country else None,
         year=re.compile(rf"(?<!\w)(?:{literal_alternation(dates.year_prefixes)})\s+((?:19|20)\d{{2}})(?!\d)",
@@ -380,10 +388,17 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     continuation = _spans(rules.markers["continuation"], text)
     similar = _spans(rules.markers["similar"], text)
     live = {t: [h for h in spans if not _inside(h, continuation)] for t, spans in hits.items()}
-    if rules.markers["negation"] and rules.markers["negation"].search(text):
+    side = _spans(rules.relative_clause, text)
+    in_claim = {t: [h for h in spans if not _inside(h, side)] for t, spans in live.items()}
+    if any(in_claim.values()):
+        live = in_claim  # "X, who has visited Y several times, also met Z": the claim is the meeting
+    # A side remark (", who has visited the region several times since 2023,") does not deny the
+    # sentence's contact or make it habitual.
+    claim = rules.relative_clause.sub(",", text) if rules.relative_clause else text
+    if rules.markers["negation"] and rules.markers["negation"].search(claim):
         notes.add("rejected_negated", context.article_id, sentence_no, text[:160], "denied or cancelled contact")
         return []
-    if rules.markers["habitual"] and rules.markers["habitual"].search(text):
+    if rules.markers["habitual"] and rules.markers["habitual"].search(claim):
         notes.add("rejected_habitual", context.article_id, sentence_no, text[:160], "habitual/background statement")
         return []
     if not any(live.values()):
@@ -435,6 +450,10 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     known_spans = [(a.start, a.end) for a in actors] + [(c.start, c.end) for c in country_mentions]
     for role, regex in rules.roles.items():
         for m in regex.finditer(text):
+            # "Deputy Defence Minister", "vice-ministre": the country counts, the holder does not.
+            window = text[max(0, m.start() - 30): m.start()]
+            deputy = rules.deputy_before.search(window) if rules.deputy_before else None
+            title_start = m.start() - len(window) + deputy.start() if deputy else m.start()
             name = _NAME_AFTER_ROLE.match(text, m.end())
             country_after = None
             if not name:  # "the minister of foreign affairs of Portugal, João Gomes Cravinho"
@@ -450,11 +469,11 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
                 # ("Malian Foreign Minister X", "le ministre ivoirien de la Défense X", "the minister of
                 # Portugal, X"), not when a country merely stands nearby ("Premier X received Kenya's ...").
                 attached = country_after or next((c for c in country_mentions if not c.ambiguous and (
-                    m.start() - 4 <= c.end <= m.start() or m.start() <= c.start < m.end())), None)
+                    title_start - 4 <= c.end <= title_start or title_start <= c.start < m.end())), None)
                 if attached:
                     context.introduce(name.group(1), attached.codes[0])
                 continue  # the person named is not the registry's holder
-            if role == "counterpart":
+            if role == "counterpart" or deputy:
                 continue
             near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
             if not near:

@@ -133,6 +133,7 @@ class ContactLexicon(_Frozen):
     subject_pronoun: list[str] = Field(default_factory=list)
     topic_before_country: list[str] = Field(default_factory=list)
     group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party
+    relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
 
     @field_validator("*")
     @classmethod
@@ -160,7 +161,7 @@ class DateLexicon(_Frozen):
     vague: list[str] = Field(default_factory=list)  # "last week", "au printemps": a time that is no day, month or year
 
 
-ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart")
+ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart", "deputy")
 TOPIC_CODES = ("security", "counter_terrorism", "military_cooperation", "economy_trade", "energy",
                "agriculture_food", "mining", "humanitarian", "political")
 
