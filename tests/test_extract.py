@@ -152,6 +152,12 @@ CASES = [
      "Yevkurov, who has visited the Sahel region several times since 2023, also met Mali's Defence Minister "
      "Sadio Camara.",
      [("MLI;RUS", "meeting", "occurred", "2024-03-05"), ("MLI;RUS", "meeting", "occurred", "2024-03-05")]),
+    ("bg-third-capital-is-the-venue", "bg", "2023-06-28",
+     "Министърът на външните работи Мария Габриел се срещна на 26 юни в Брюксел с министъра на външните работи на "
+     "Кения Алфред Мутуа.",
+     [("BGR;KEN", "meeting", "occurred", "2023-06-26")]),
+    ("en-capital-with-one-party-is-the-host", "en", "2024-09-06", "William Ruto arrived in Beijing on Tuesday.",
+     [("CHN;KEN", "visit", "occurred", "2024-09-03")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",

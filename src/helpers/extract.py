@@ -109,6 +109,7 @@ class LanguageRules:
     topic_before_country: re.Pattern[str] | None
     relative_clause: re.Pattern[str] | None
     deputy_before: re.Pattern[str] | None
+    venue_before: re.Pattern[str] | None
     year: re.Pattern[str] | None
     vague: re.Pattern[str] | None
 
@@ -153,6 +154,8 @@ def language_rules(language: str) -> LanguageRules:
         topic_shift=_alternation(dates.topic_shift),
         relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
                                    re.IGNORECASE) if contact.relative_clause else None,
+        venue_before=re.compile(rf"(?<!\w)(?:{literal_alternation(contact.venue_before)})\s*$", re.IGNORECASE)
+        if contact.venue_before else None,
         topic_before_country=re.compile(rf"(?<!\w)(?:{'|'.join(contact.topic_before_country)})\s*$", re.IGNORECASE)
         if contact.topic_before_country else None,
         year=re.compile(rf"(?<!\w)(?:{literal_alternation(dates.year_prefixes)})\s+((?:19|20)\d{{2}})(?!\d)",
@@ -485,6 +488,17 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             if len(holders) == 1:
                 participants.append(holders[0])
 
+    # "Gabriel met Kenya's foreign minister in Brussels": a capital after "in" is the venue, not a
+    # party, when two other parties are named (alone with one party, it is the host: "arrived in Beijing").
+    venues = {c.start: c.surface for c in country_mentions if c.alias_type in ("capital", "capital_cldr")
+              and rules.venue_before and rules.venue_before.search(text[max(0, c.start - 12): c.start])}
+    others = {code for pos, code in states if pos not in venues} | {code for _, code, _ in actor_states}
+    if venues and len(others) >= 2:
+        for pos, code in states:
+            if pos in venues and code not in others:
+                notes.add("venue", context.article_id, sentence_no, venues[pos],
+                          f"{code}: where {';'.join(sorted(others))} met, not a party")
+        states = [(pos, code) for pos, code in states if pos not in venues or code in others]
     all_states = [(p, c) for p, c in states] + [(p, c) for p, c, _ in actor_states]
     ordered: list[str] = []
     for _, code in sorted(all_states):

@@ -134,6 +134,7 @@ class ContactLexicon(_Frozen):
     topic_before_country: list[str] = Field(default_factory=list)
     group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party
     relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
+    venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue
 
     @field_validator("*")
     @classmethod
