@@ -158,6 +158,17 @@ CASES = [
      [("BGR;KEN", "meeting", "occurred", "2023-06-26")]),
     ("en-capital-with-one-party-is-the-host", "en", "2024-09-06", "William Ruto arrived in Beijing on Tuesday.",
      [("CHN;KEN", "visit", "occurred", "2024-09-03")]),
+    ("ru-signing-together-is-a-contact", "ru", "2023-05-19",
+     "Глава МИД России Сергей Лавров и министр иностранных дел Эритреи Осман Салех подписали в четверг в Москве "
+     "соглашение о сотрудничестве.",
+     [("ERI;RUS", "other", "occurred", "2023-05-18")]),
+    ("es-signing-after-meeting-is-an-elaboration", "es", "2024-10-10",
+     "Albares se reunió este jueves en Madrid con su homólogo de Mauritania. "
+     "Ambos ministros firmaron un memorando de entendimiento.",
+     [("ESP;MRT", "meeting", "occurred", "2024-10-10")]),
+    ("fr-date-of-the-trigger-nearest-the-counterpart", "fr", "2025-02-21",
+     "Le général Abdourahamane Tiani s'est rendu jeudi à Tillabéri avant de recevoir vendredi l'ambassadeur de Russie.",
+     [("NER;RUS", "visit", "occurred", "2025-02-21")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",

@@ -554,7 +554,14 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
 
     # Date.
     expressions = find_date_expressions(text, rules)
-    own = min(expressions, key=lambda e: abs(e.start - trigger_span[0])) if expressions else None
+    # With several contact words ("went to Tillabéri on Thursday before receiving the Russian ambassador
+    # on Friday"), the date belongs to the one nearest the last party named.
+    date_anchor = trigger_span
+    party_positions = [pos for pos, _ in states] + [pos for pos, _, _ in actor_states]
+    all_triggers = [span for spans in live.values() for span in spans]
+    if party_positions and len(all_triggers) > 1:
+        date_anchor = min(all_triggers, key=lambda span: abs(span[0] - max(party_positions)))
+    own = min(expressions, key=lambda e: abs(e.start - date_anchor[0])) if expressions else None
     date_raw = own.raw if own else ""
     if status == "occurred" and own is not None and own.kind == "month" and published is not None and \
             1 <= (own.value - published.month) % 12 <= UPCOMING_MONTHS:
