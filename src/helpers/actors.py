@@ -254,6 +254,7 @@ class ActorMatcher:
                 self._aliases.setdefault(tokens[0][:2], []).append(entry)
 
     @staticmethod
+    @lru_cache(maxsize=500_000)
     def _token_matches(token: str, alias_token: str, exact_only: bool) -> bool:
         if token == alias_token:
             return True
