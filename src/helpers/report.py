@@ -426,6 +426,12 @@ def unresolved_table(data: ReportData):
     )
 
 
+# Extraction notes that changed who the parties are: a country read as the subject of the talks or
+# as a venue, a person recognised from earlier in the article, a subject taken from the previous
+# contact, a bare month read as upcoming.
+READING_DECISIONS = ("topic_country", "venue", "introduced_name", "pronoun_resolved", "planned_by_month")
+
+
 def data_quality(data: ReportData):
     skipped = data.articles[data.articles["status"] != "ok"]
     parts = [
@@ -447,8 +453,14 @@ def data_quality(data: ReportData):
         ).data,
         "<h3>Sentences with contact words that gave no mention</h3>",
         _plain_table(
-            data.notes[data.notes["kind"].str.startswith(("rejected", "single_party"))],
+            data.notes[data.notes["kind"].str.startswith(("rejected", "single_party", "elaboration"))],
             ["kind", "article_id", "surface"],
+            "None.",
+        ).data,
+        "<h3>Reading decisions that set a party aside or added one</h3>",
+        _plain_table(
+            data.notes[data.notes["kind"].isin(READING_DECISIONS)],
+            ["kind", "article_id", "surface", "detail"],
             "None.",
         ).data,
         "<h3>Dates not resolved</h3>",
