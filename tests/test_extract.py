@@ -132,7 +132,7 @@ CASES = [
     ("es-tour-day-belongs-to-the-named-meeting", "es", "2024-08-29",
      "Pedro Sánchez se reunió este miércoles en Dakar con el presidente de Senegal, Bassirou Diomaye Faye, en la "
      "última etapa de su gira africana, que le llevó también a Mauritania y Gambia.",
-     [("ESP;SEN", "visit", "occurred", "2024-08-28"), ("ESP;MRT", "visit", "occurred", ""),
+     [("ESP;SEN", "meeting", "occurred", "2024-08-28"), ("ESP;MRT", "visit", "occurred", ""),
       ("ESP;GMB", "visit", "occurred", "")]),
     ("ar-prime-minister-construct-is-not-president", "ar", "2025-03-18",
      "استقبل الرئيس الجزائري عبد المجيد تبون، الاثنين، رئيس وزراء النيجر في الجزائر العاصمة.",
@@ -169,6 +169,17 @@ CASES = [
     ("fr-date-of-the-trigger-nearest-the-counterpart", "fr", "2025-02-21",
      "Le général Abdourahamane Tiani s'est rendu jeudi à Tillabéri avant de recevoir vendredi l'ambassadeur de Russie.",
      [("NER;RUS", "visit", "occurred", "2025-02-21")]),
+    ("fr-no-meeting-planned-is-negation", "fr", "2025-10-03",
+     "Le chef de la diplomatie malienne a dénoncé vendredi les propos de son homologue algérien, sans qu'aucune "
+     "rencontre ne soit prévue.", []),
+    ("en-each-leg-takes-its-own-contact-word", "en", "2024-04-19",
+     "Chinese Foreign Minister Wang Yi held talks with his Egyptian counterpart Sameh Shoukry by video link on "
+     "Thursday, and later met Tanzania's foreign minister January Makamba in Beijing.",
+     [("CHN;EGY", "phone_call", "occurred", "2024-04-18"), ("CHN;TZA", "meeting", "occurred", "2024-04-18")]),
+    ("bg-after-talks-clause-is-a-second-contact", "bg", "2023-08-25",
+     "Президентът на Кения Уилям Руто ще посети България през октомври, съобщи министърът на външните работи "
+     "Мария Габриел след разговор с кенийския си колега.",
+     [("BGR;KEN", "visit", "planned", "2023-10"), ("BGR;KEN", "other", "occurred", "")]),
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",

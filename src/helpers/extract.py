@@ -110,6 +110,7 @@ class LanguageRules:
     relative_clause: re.Pattern[str] | None
     deputy_before: re.Pattern[str] | None
     venue_before: re.Pattern[str] | None
+    after_contact_clause: re.Pattern[str] | None
     year: re.Pattern[str] | None
     vague: re.Pattern[str] | None
 
@@ -154,6 +155,7 @@ def language_rules(language: str) -> LanguageRules:
         topic_shift=_alternation(dates.topic_shift),
         relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
                                    re.IGNORECASE) if contact.relative_clause else None,
+        after_contact_clause=_alternation(contact.after_contact_clause),
         venue_before=re.compile(rf"(?<!\w)(?:{literal_alternation(contact.venue_before)})\s*$", re.IGNORECASE)
         if contact.venue_before else None,
         topic_before_country=re.compile(rf"(?<!\w)(?:{'|'.join(contact.topic_before_country)})\s*$", re.IGNORECASE)
@@ -381,8 +383,10 @@ def _choose_type(hits: dict[str, list[tuple[int, int]]], n_states: int) -> str:
 
 def analyse_segment(text: str, offset: int, language: str, context: ArticleContext, sentence_no: int,
                     notes: Notes, forced_date: ResolvedDate | None = None,
-                    inherited_type: str = "", forced_raw: str = "") -> list[Mention]:
-    """Mentions in one sentence (or one clause of it)."""
+                    inherited_type: str = "", forced_raw: str = "",
+                    main_clause: Sequence[Mention] = ()) -> list[Mention]:
+    """Mentions in one sentence (or one clause of it). `main_clause`: the mentions of the clause this
+    one depends on ("... said X after talks with Y"): its subject is this clause's subject too."""
     rules = language_rules(language)
     published = context.published
     hits = {t: [(m.start(), m.end()) for m in r.finditer(text)] for t, r in rules.triggers.items()}
@@ -519,6 +523,10 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             ordered = [lead_party, *ordered]
             notes.add("pronoun_resolved", context.article_id, sentence_no, text[:160],
                       f"subject taken from mention {previous.mention_id}: {lead_party}")
+    if len(ordered) == 1 and main_clause:
+        lead_party = next((c for c in _first_party_order(main_clause[0]) if c not in ordered), "")
+        if lead_party:
+            ordered = [lead_party, *ordered]
     if len(ordered) < 2 and orgs:
         ordered += [c for _, c in orgs if not organisation_members()[c] and c not in ordered]
     if len(ordered) < 2:
@@ -609,11 +617,13 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             resolved = ResolvedDate("", "unknown", "no date in the sentence or its context")
     topics = tuple(sorted(t for t, r in rules.topics.items() if r.search(text)))
 
-    def make(countries: Sequence[str], actor_ids: Sequence[str], index: int, date: ResolvedDate) -> Mention:
+    def make(countries: Sequence[str], actor_ids: Sequence[str], index: int, date: ResolvedDate,
+             contact_type: str = "") -> Mention:
         ids = tuple(sorted(set(actor_ids)))
         return Mention(
             article_id=context.article_id, sentence_no=sentence_no, start=offset, end=offset + len(text),
-            sentence=text, language=language, type=ctype, status=status, countries=tuple(sorted(set(countries))),
+            sentence=text, language=language, type=contact_type or ctype, status=status,
+            countries=tuple(sorted(set(countries))),
             participants=tuple(sorted(reg.actors[a].name for a in ids)), actor_ids=ids,
             date=date.value, date_precision=date.precision, date_raw=date_raw,
             date_basis=date.rule, topics=topics, trigger=text[trigger_span[0]: trigger_span[1]],
@@ -627,8 +637,19 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     if not anchor:
         return [make(ordered, participants, 0, resolved)]
     met = {c for _, c, _ in actor_states}
+    positions = {code: pos for pos, code in sorted(states + [(p, c) for p, c, _ in actor_states], reverse=True)}
+    others = [c for c in ordered if c != anchor]
+    # "held talks by video link with Egypt's minister, and later met Tanzania's": each contact word
+    # belongs to the party nearest it, and each leg takes the most specific of its words.
+    leg_words: dict[str, list[str]] = {c: [] for c in others}
+    for t, spans in live.items():
+        for span in spans:
+            if t != "talks":
+                nearest = min(others, key=lambda c: abs(span[0] - positions.get(c, 0)))
+                leg_words[nearest].append(t)
     legs = []
-    for k, other in enumerate(c for c in ordered if c != anchor):
+    for k, other in enumerate(others):
+        leg_type = next((t for t in TYPE_ORDER if t in leg_words[other]), ctype)
         leg_date = resolved
         if ctype == "visit" and resolved.precision == "day" and len(met) > 1 and other not in met:
             # "met Faye in Dakar on Wednesday, on a tour that also took him to Mauritania": the day is the
@@ -636,7 +657,7 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
             leg_date = ResolvedDate("", "unknown",
                                     f"another stop of the tour; '{date_raw}' is the day of a named meeting")
         legs.append(make([anchor, other], [a for a in participants if reg.country_of(a, published) in (anchor, other)],
-                         k, leg_date))
+                         k, leg_date, leg_type))
     return legs
 
 
@@ -665,6 +686,16 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
             for k, mention in enumerate(sub, start=len(found)):
                 mention.index = k
             found += sub
+        elif (after := rules.after_contact_clause.search(text) if rules.after_contact_clause else None) \
+                and after.start() > 0:
+            # "Ruto will visit Bulgaria in October, the minister said after talks with her Kenyan colleague":
+            # the planned visit, and the talks the minister had.
+            found = analyse_segment(text[: after.start()], start, language, context, sentence_no, notes)
+            sub = analyse_segment(text[after.start():], start + after.start(), language, context, sentence_no,
+                                  notes, main_clause=found)
+            for k, mention in enumerate(sub, start=len(found)):
+                mention.index = k
+            found = found + sub
         else:
             found = analyse_segment(text, start, language, context, sentence_no, notes)
         for mention in found:

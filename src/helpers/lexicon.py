@@ -135,6 +135,7 @@ class ContactLexicon(_Frozen):
     group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party
     relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
     venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue
+    after_contact_clause: list[str] = Field(default_factory=list)  # "after talks with": a second contact
 
     @field_validator("*")
     @classmethod
