@@ -381,6 +381,116 @@ def _choose_type(hits: dict[str, list[tuple[int, int]]], n_states: int) -> str:
     return ""
 
 
+def _resolve_role_phrases(text: str, rules: LanguageRules, states: list[tuple[int, str]],
+                          actor_states: list[tuple[int, str, str]], actors: Sequence, country_mentions: Sequence,
+                          context: ArticleContext, sentence_no: int, notes: Notes) -> list[str]:
+    """Participants: the named actors plus the holders of role phrases ("the Malian foreign minister")
+    on the article's date. A person named after a title who is not in the registry is noted (and
+    remembered for the article when the title carries the country)."""
+    reg = registry()
+    published = context.published
+    participants = [aid for _, _, aid in actor_states]
+    known_spans = [(a.start, a.end) for a in actors] + [(c.start, c.end) for c in country_mentions]
+    for role, regex in rules.roles.items():
+        for m in regex.finditer(text):
+            # "Deputy Defence Minister", "vice-ministre": the country counts, the holder does not.
+            window = text[max(0, m.start() - 30): m.start()]
+            deputy = rules.deputy_before.search(window) if rules.deputy_before else None
+            title_start = m.start() - len(window) + deputy.start() if deputy else m.start()
+            name = _NAME_AFTER_ROLE.match(text, m.end())
+            country_after = None
+            if not name:  # "the minister of foreign affairs of Portugal, João Gomes Cravinho"
+                country_after = next((c for c in country_mentions if 0 <= c.start - m.end() <= 6 and not c.ambiguous),
+                                     None)
+                name = _NAME_AFTER_ROLE.match(text, country_after.end) if country_after else None
+            if name and not any(s < name.end(1) and name.start(1) < e for s, e in known_spans) and \
+                    name.group(1).split()[0].lower() not in _NOT_NAMES:
+                near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
+                notes.add("unmapped_name", context.article_id, sentence_no, name.group(1),
+                          f"after role phrase '{m.group(0)}'; country {';'.join(sorted(set(near))) or 'unknown'}")
+                # Remember the person for later sentences only when the title carries the country
+                # ("Malian Foreign Minister X", "le ministre ivoirien de la Défense X", "the minister of
+                # Portugal, X"), not when a country merely stands nearby ("Premier X received Kenya's ...").
+                attached = country_after or next((c for c in country_mentions if not c.ambiguous and (
+                    title_start - 4 <= c.end <= title_start or title_start <= c.start < m.end())), None)
+                if attached:
+                    context.introduce(name.group(1), attached.codes[0])
+                continue  # the person named is not the registry's holder
+            if role == "counterpart" or deputy:
+                continue
+            near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
+            if not near:
+                continue
+            country = min(((abs(pos - m.start()), code) for pos, code in states if code in near))[1]
+            if any(reg.country_of(aid, published) == country for aid in participants):
+                continue
+            holders = reg.holders(country, role, published) if published else []
+            if len(holders) == 1:
+                participants.append(holders[0])
+    return participants
+
+
+def _drop_venues(text: str, rules: LanguageRules, states: list[tuple[int, str]],
+                 actor_states: list[tuple[int, str, str]], country_mentions: Sequence, context: ArticleContext,
+                 sentence_no: int, notes: Notes) -> list[tuple[int, str]]:
+    """States without venues: "Gabriel met Kenya's foreign minister in Brussels": a capital after "in"
+    is where two other parties met, not a party (alone with one party it is the host: "arrived in
+    Beijing")."""
+    venues = {c.start: c.surface for c in country_mentions if c.alias_type in ("capital", "capital_cldr")
+              and rules.venue_before and rules.venue_before.search(text[max(0, c.start - 12): c.start])}
+    others = {code for pos, code in states if pos not in venues} | {code for _, code, _ in actor_states}
+    if venues and len(others) >= 2:
+        for pos, code in states:
+            if pos in venues and code not in others:
+                notes.add("venue", context.article_id, sentence_no, venues[pos],
+                          f"{code}: where {';'.join(sorted(others))} met, not a party")
+        return [(pos, code) for pos, code in states if pos not in venues or code in others]
+    return states
+
+
+def _date_from_context(text: str, rules: LanguageRules, ordered: Sequence[str], status: str,
+                       context: ArticleContext, sentence_no: int) -> tuple[ResolvedDate, str]:
+    """A date for a sentence without its own date phrase: "the previous day"/"the same day" against the
+    article's lead contact; none when the contact came earlier or is a separate item; else the date of
+    an earlier mention of the same parties and status, or of the previous sentence's contact."""
+    previous = context.mentions[-1] if context.mentions else None
+    date_raw = ""
+    if rules.previous_day and (m := rules.previous_day.search(text)):
+        date_raw = m.group(0)
+        anchor = context.lead
+        resolved = shift_days(dt.date.fromisoformat(anchor.date) if anchor and anchor.date_precision == "day" else None,
+                              -1, f"'{date_raw}': a day before the article's lead contact")
+    elif rules.same_day and (m := rules.same_day.search(text)):
+        date_raw = m.group(0)
+        anchor = context.lead
+        if anchor and anchor.date:
+            resolved = ResolvedDate(anchor.date, anchor.date_precision,
+                                    f"'{date_raw}': the day of the article's lead contact")
+        else:
+            resolved = ResolvedDate("", "unknown", f"'{date_raw}': lead contact undated")
+    elif rules.earlier and previous is not None and (m := rules.earlier.search(text)):
+        date_raw = m.group(0)
+        resolved = ResolvedDate("", "unknown", f"'{date_raw}': before mention {previous.mention_id}, date not given")
+    elif rules.topic_shift and previous is not None and (m := rules.topic_shift.search(text)):
+        date_raw = m.group(0)
+        resolved = ResolvedDate("", "unknown", f"'{date_raw}': a separate item, date not given")
+    else:
+        same = [m for m in context.mentions if set(m.countries) == set(ordered) and m.status == status]
+        # A planned contact's date is not carried to an occurred one (or back).
+        recent = [m for m in context.mentions if sentence_no - m.sentence_no <= CARRY_SENTENCES and m.status == status]
+        if same:
+            resolved = ResolvedDate(same[-1].date, same[-1].date_precision,
+                                    f"same parties as mention {same[-1].mention_id}")
+            date_raw = same[-1].date_raw
+        elif recent:
+            resolved = ResolvedDate(recent[-1].date, recent[-1].date_precision,
+                                    f"carried from mention {recent[-1].mention_id} (previous sentence)")
+            date_raw = recent[-1].date_raw
+        else:
+            resolved = ResolvedDate("", "unknown", "no date in the sentence or its context")
+    return resolved, date_raw
+
+
 def analyse_segment(text: str, offset: int, language: str, context: ArticleContext, sentence_no: int,
                     notes: Notes, forced_date: ResolvedDate | None = None,
                     inherited_type: str = "", forced_raw: str = "",
@@ -452,57 +562,10 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
                           f"{country}: introduced earlier in the article as '{name}'")
     for position, code in orgs:
         states += [(position, member) for member in organisation_members()[code]]
-    # Role phrases: "the Malian foreign minister" -> holder of that role on the date.
-    participants = [aid for _, _, aid in actor_states]
-    known_spans = [(a.start, a.end) for a in actors] + [(c.start, c.end) for c in country_mentions]
-    for role, regex in rules.roles.items():
-        for m in regex.finditer(text):
-            # "Deputy Defence Minister", "vice-ministre": the country counts, the holder does not.
-            window = text[max(0, m.start() - 30): m.start()]
-            deputy = rules.deputy_before.search(window) if rules.deputy_before else None
-            title_start = m.start() - len(window) + deputy.start() if deputy else m.start()
-            name = _NAME_AFTER_ROLE.match(text, m.end())
-            country_after = None
-            if not name:  # "the minister of foreign affairs of Portugal, João Gomes Cravinho"
-                country_after = next((c for c in country_mentions if 0 <= c.start - m.end() <= 6 and not c.ambiguous),
-                                     None)
-                name = _NAME_AFTER_ROLE.match(text, country_after.end) if country_after else None
-            if name and not any(s < name.end(1) and name.start(1) < e for s, e in known_spans) and \
-                    name.group(1).split()[0].lower() not in _NOT_NAMES:
-                near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
-                notes.add("unmapped_name", context.article_id, sentence_no, name.group(1),
-                          f"after role phrase '{m.group(0)}'; country {';'.join(sorted(set(near))) or 'unknown'}")
-                # Remember the person for later sentences only when the title carries the country
-                # ("Malian Foreign Minister X", "le ministre ivoirien de la Défense X", "the minister of
-                # Portugal, X"), not when a country merely stands nearby ("Premier X received Kenya's ...").
-                attached = country_after or next((c for c in country_mentions if not c.ambiguous and (
-                    title_start - 4 <= c.end <= title_start or title_start <= c.start < m.end())), None)
-                if attached:
-                    context.introduce(name.group(1), attached.codes[0])
-                continue  # the person named is not the registry's holder
-            if role == "counterpart" or deputy:
-                continue
-            near = [code for pos, code in states if abs(pos - m.start()) <= ROLE_COUNTRY_WINDOW]
-            if not near:
-                continue
-            country = min(((abs(pos - m.start()), code) for pos, code in states if code in near))[1]
-            if any(reg.country_of(aid, published) == country for aid in participants):
-                continue
-            holders = reg.holders(country, role, published) if published else []
-            if len(holders) == 1:
-                participants.append(holders[0])
+    participants = _resolve_role_phrases(text, rules, states, actor_states, actors, country_mentions, context,
+                                         sentence_no, notes)
 
-    # "Gabriel met Kenya's foreign minister in Brussels": a capital after "in" is the venue, not a
-    # party, when two other parties are named (alone with one party, it is the host: "arrived in Beijing").
-    venues = {c.start: c.surface for c in country_mentions if c.alias_type in ("capital", "capital_cldr")
-              and rules.venue_before and rules.venue_before.search(text[max(0, c.start - 12): c.start])}
-    others = {code for pos, code in states if pos not in venues} | {code for _, code, _ in actor_states}
-    if venues and len(others) >= 2:
-        for pos, code in states:
-            if pos in venues and code not in others:
-                notes.add("venue", context.article_id, sentence_no, venues[pos],
-                          f"{code}: where {';'.join(sorted(others))} met, not a party")
-        states = [(pos, code) for pos, code in states if pos not in venues or code in others]
+    states = _drop_venues(text, rules, states, actor_states, country_mentions, context, sentence_no, notes)
     all_states = [(p, c) for p, c in states] + [(p, c) for p, c, _ in actor_states]
     ordered: list[str] = []
     for _, code in sorted(all_states):
@@ -582,39 +645,8 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
         resolved, date_raw = forced_date, forced_raw
     elif own is not None:
         resolved = resolve_expression(own, published, status)
-    elif rules.previous_day and (m := rules.previous_day.search(text)):
-        date_raw = m.group(0)
-        anchor = context.lead
-        resolved = shift_days(dt.date.fromisoformat(anchor.date) if anchor and anchor.date_precision == "day" else None,
-                              -1, f"'{date_raw}': a day before the article's lead contact")
-    elif rules.same_day and (m := rules.same_day.search(text)):
-        date_raw = m.group(0)
-        anchor = context.lead
-        if anchor and anchor.date:
-            resolved = ResolvedDate(anchor.date, anchor.date_precision,
-                                    f"'{date_raw}': the day of the article's lead contact")
-        else:
-            resolved = ResolvedDate("", "unknown", f"'{date_raw}': lead contact undated")
-    elif rules.earlier and previous is not None and (m := rules.earlier.search(text)):
-        date_raw = m.group(0)
-        resolved = ResolvedDate("", "unknown", f"'{date_raw}': before mention {previous.mention_id}, date not given")
-    elif rules.topic_shift and previous is not None and (m := rules.topic_shift.search(text)):
-        date_raw = m.group(0)
-        resolved = ResolvedDate("", "unknown", f"'{date_raw}': a separate item, date not given")
     else:
-        same = [m for m in context.mentions if set(m.countries) == set(ordered) and m.status == status]
-        # A planned contact's date is not carried to an occurred one (or back).
-        recent = [m for m in context.mentions if sentence_no - m.sentence_no <= CARRY_SENTENCES and m.status == status]
-        if same:
-            resolved = ResolvedDate(same[-1].date, same[-1].date_precision,
-                                    f"same parties as mention {same[-1].mention_id}")
-            date_raw = same[-1].date_raw
-        elif recent:
-            resolved = ResolvedDate(recent[-1].date, recent[-1].date_precision,
-                                    f"carried from mention {recent[-1].mention_id} (previous sentence)")
-            date_raw = recent[-1].date_raw
-        else:
-            resolved = ResolvedDate("", "unknown", "no date in the sentence or its context")
+        resolved, date_raw = _date_from_context(text, rules, ordered, status, context, sentence_no)
     topics = tuple(sorted(t for t, r in rules.topics.items() if r.search(text)))
 
     def make(countries: Sequence[str], actor_ids: Sequence[str], index: int, date: ResolvedDate,
