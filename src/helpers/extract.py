@@ -71,16 +71,24 @@ ROLE_COUNTRY_WINDOW = 60
 CARRY_SENTENCES = 2
 UPCOMING_MONTHS = 3  # a bare month up to this many months after publication is read as upcoming
 # A capitalised name of one to four words right after a role phrase ("Foreign Minister Jane Doe").
+_YEAR_AFTER = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")  # "March 2024", "mars, 2024"
+_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")  # "27 March", "27 de"
 _NAME_AFTER_ROLE = re.compile(r"[\s,]{1,3}((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+\s){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)")
 _NOT_NAMES = {"of", "de", "du", "des", "din", "на", "the", "and", "și", "и", "y", "und", "e", "et", "wa", "la", "le",
               "al", "el", "in", "în", "в", "à", "a"}
 
 
-def _alternation(patterns: Sequence[str], prefixes: Sequence[str] = ()) -> re.Pattern[str] | None:
+def _alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str = "") -> re.Pattern[str] | None:
+    """Any of `patterns` from a word start (after an optional clitic prefix), then `tail`; None if empty."""
     if not patterns:
         return None
     prefix = "(?:" + "|".join(re.escape(p) for p in prefixes) + ")?" if prefixes else ""
-    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(f'(?:{p})' for p in patterns)})", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(f'(?:{p})' for p in patterns)}){tail}", re.IGNORECASE)
+
+
+def _literals(words: Sequence[str]) -> list[str]:
+    """Plain words as one pattern (longest first), for `_alternation`."""
+    return [literal_alternation(words)] if words else []
 
 
 @dataclass(frozen=True)
@@ -136,8 +144,7 @@ def language_rules(language: str) -> LanguageRules:
         triggers={t: r for t, r in triggers.items() if r is not None},
         markers=markers,
         roles={r: _alternation(p, prefixes) for r, p in lexicon.roles.items() if p and r != "deputy"},
-        deputy_before=re.compile(rf"(?<!\w)(?:{'|'.join(lexicon.roles['deputy'])})[\s-]*$", re.IGNORECASE)
-        if lexicon.roles.get("deputy") else None,
+        deputy_before=_alternation(lexicon.roles.get("deputy", []), tail=r"[\s-]*$"),
         topics={t: _alternation(p, prefixes) for t, p in lexicon.topics.items() if p},
         weekdays=weekdays,
         months=months,
@@ -156,12 +163,9 @@ def language_rules(language: str) -> LanguageRules:
         relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
                                    re.IGNORECASE) if contact.relative_clause else None,
         after_contact_clause=_alternation(contact.after_contact_clause),
-        venue_before=re.compile(rf"(?<!\w)(?:{literal_alternation(contact.venue_before)})\s*$", re.IGNORECASE)
-        if contact.venue_before else None,
-        topic_before_country=re.compile(rf"(?<!\w)(?:{'|'.join(contact.topic_before_country)})\s*$", re.IGNORECASE)
-        if contact.topic_before_country else None,
-        year=re.compile(rf"(?<!\w)(?:{literal_alternation(dates.year_prefixes)})\s+((?:19|20)\d{{2}})(?!\d)",
-                        re.IGNORECASE) if dates.year_prefixes else None,
+        venue_before=_alternation(_literals(contact.venue_before), tail=r"\s*$"),
+        topic_before_country=_alternation(contact.topic_before_country, tail=r"\s*$"),
+        year=_alternation(_literals(dates.year_prefixes), tail=r"\s+((?:19|20)\d{2})(?!\d)"),
         vague=_alternation(dates.vague),
     )
 
@@ -187,8 +191,6 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
         if not any(m.start() < e and s < m.end() for s, e in taken):
             found.append(DateExpression(m.start(), m.end(), m.group(0), "vague", None))
             taken.append((m.start(), m.end()))
-    year_after = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")
-    day_near = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")
     for m in rules.date_regex.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
@@ -203,8 +205,8 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
         elif word in rules.weekdays:
             found.append(DateExpression(m.start(), m.end(), raw, "weekday", rules.weekdays[word]))
         elif word in rules.months:
-            year = year_after.match(text, m.end())
-            day_before = day_near.search(text[max(0, m.start() - 10): m.start()])
+            year = _YEAR_AFTER.match(text, m.end())
+            day_before = _DAY_BEFORE.search(text[max(0, m.start() - 10): m.start()])
             day_after = re.match(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)", text[m.end():])
             if word in rules.ambiguous_months and not (year or day_before or day_after):
                 before = text[: m.start()].lower().split()
@@ -604,8 +606,9 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
                   "summit/conference words with fewer than three parties: a background reference")
         return []
     trigger_span = live[ctype][0] if live.get(ctype) else next(s for t in TYPE_ORDER for s in live.get(t, []))
+    expressions = find_date_expressions(text, rules)
     if ctype == "talks" and anaphora and previous is not None and sentence_no - previous.sentence_no <= 1 and \
-            set(ordered) == set(previous.countries) and not find_date_expressions(text, rules):
+            set(ordered) == set(previous.countries) and not expressions:
         # "The two sides discussed Gaza": what the contact just reported was about, not a new contact.
         notes.add("elaboration", context.article_id, sentence_no, text[:160],
                   f"discussion by the parties of mention {previous.mention_id}, no new date or contact type")
@@ -624,7 +627,6 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     status = "planned" if planned_regex and planned_regex.search(window) else "occurred"
 
     # Date.
-    expressions = find_date_expressions(text, rules)
     # With several contact words ("went to Tillabéri on Thursday before receiving the Russian ambassador
     # on Friday"), the date belongs to the one nearest the last party named.
     date_anchor = trigger_span

@@ -182,10 +182,10 @@ def parse_header(
 def dateline_date(line: str) -> FoundDate | None:
     """The full date of a wire-style dateline opening a paragraph ("ТАСС, 5 сентября 2024.",
     "Dakar, le 12 mars 2024 (APS) -", "أبوظبي في 14 مايو 2024 / وام /"), if the line starts with one."""
-    for found in find_full_dates(line[:120]):
-        lead, tail = _DATELINE_LEAD.match(line[: found.start]), _DATELINE_TAIL.match(line, found.end)
-        if lead and word_count(lead.group(0)) <= 4 and (tail.group("agency") or (lead.group("comma") and
-                                                                               tail.group("stop"))):
-            return found
+    dates = find_full_dates(line[:120])
+    if not dates:
         return None
-    return None
+    found = dates[0]
+    lead, tail = _DATELINE_LEAD.match(line[: found.start]), _DATELINE_TAIL.match(line, found.end)
+    after_agency_or_comma = tail.group("agency") or (lead and lead.group("comma") and tail.group("stop"))
+    return found if lead and word_count(lead.group(0)) <= 4 and after_agency_or_comma else None
