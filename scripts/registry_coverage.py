@@ -14,12 +14,10 @@ import argparse
 import datetime as dt
 import sys
 
-from helpers.actors import COVERED_ROLES, coverage_gaps, coverage_share, registry
+from helpers.actors import COVERAGE_END, COVERAGE_START, COVERED_ROLES, coverage_gaps, coverage_share, registry
 from helpers.entities import region_members
 from helpers.paths import REFERENCE_DIR
 
-COVERAGE_START = dt.date(2018, 1, 1)
-COVERAGE_END = dt.date(2025, 12, 31)  # the last day the registry's data were checked against
 REGIONS = ("africa", "outside_power", "european_partner")
 
 

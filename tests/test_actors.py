@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 
 from helpers.actors import (
+    COVERAGE_END,
+    COVERAGE_START,
     COVERED_ROLES,
     actor_matcher,
     coverage_gaps,
@@ -19,7 +21,7 @@ from helpers.actors import (
 from helpers.entities import region_members
 from helpers.paths import REFERENCE_DIR
 
-START, END = dt.date(2018, 1, 1), dt.date(2025, 12, 31)
+START, END = COVERAGE_START, COVERAGE_END
 # Share of (country, role, day) slots covered, 2018-2025. Floors only go up
 # (python scripts/registry_coverage.py prints the current figures and the gaps).
 COVERAGE_FLOORS = {

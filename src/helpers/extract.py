@@ -695,6 +695,13 @@ def analyse_segment(text: str, offset: int, language: str, context: ArticleConte
     return legs
 
 
+def _with_clause(found: list[Mention], sub: list[Mention]) -> list[Mention]:
+    """A sentence's mentions followed by those of its subordinate clause, numbered on."""
+    for k, mention in enumerate(sub, start=len(found)):
+        mention.index = k
+    return [*found, *sub]
+
+
 def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, str]], published: dt.date | None,
                     notes: Notes, supported: Sequence[str]) -> list[Mention]:
     """Mentions of one article. `sentences`: (sentence_no, start, text, language) in order."""
@@ -717,9 +724,7 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
             sub = analyse_segment(text[split.start():], start + split.start(), language, context, sentence_no,
                                   notes, forced_date=sub_date, inherited_type=main[0].type if main else "",
                                   forced_raw=split.group(0))
-            for k, mention in enumerate(sub, start=len(found)):
-                mention.index = k
-            found += sub
+            found = _with_clause(found, sub)
         elif (after := rules.after_contact_clause.search(text) if rules.after_contact_clause else None) \
                 and after.start() > 0:
             # "Ruto will visit Bulgaria in October, the minister said after talks with her Kenyan colleague":
@@ -727,9 +732,7 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
             found = analyse_segment(text[: after.start()], start, language, context, sentence_no, notes)
             sub = analyse_segment(text[after.start():], start + after.start(), language, context, sentence_no,
                                   notes, main_clause=found)
-            for k, mention in enumerate(sub, start=len(found)):
-                mention.index = k
-            found = found + sub
+            found = _with_clause(found, sub)
         else:
             found = analyse_segment(text, start, language, context, sentence_no, notes)
         for mention in found:
