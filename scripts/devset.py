@@ -134,7 +134,8 @@ def main() -> int:
         if name == "eval":
             p.add_argument("--details", action="store_true", help="print the scorer's HIT/MISS/FP lines")
     args = parser.parse_args()
-    return {"check": cmd_check, "status": cmd_status, "materialise": cmd_materialise, "eval": cmd_eval}[args.command](args)
+    commands = {"check": cmd_check, "status": cmd_status, "materialise": cmd_materialise, "eval": cmd_eval}
+    return commands[args.command](args)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ import itertools
 import pytest
 
 from helpers.actors import fold, registry
-from helpers.extract import Notes, extract_article, find_date_expressions, language_rules
+from helpers.contact_dates import find_date_expressions
+from helpers.extract import Notes, extract_article
+from helpers.language_rules import language_rules
 from helpers.sentences import split_sentences
 
 

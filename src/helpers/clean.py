@@ -85,34 +85,31 @@ def boilerplate_matcher(language: str, languages: tuple[str, ...] = SUPPORTED_LA
     return BoilerplateMatcher(rules)
 
 
-def clean_lines(lines: Sequence[str], header: HeaderInfo, matcher: BoilerplateMatcher) -> CleanArticle:
-    """Split an article's lines into body paragraphs and removed lines (with rule ids)."""
-    removed: dict[int, tuple[str, str]] = {}
-    for i, rule_id in header.consumed.items():
-        removed[i] = (rule_id, "metadata")
-    for i, line in enumerate(lines):
-        if line and i not in removed:
-            rule = matcher.match(line)
-            if rule is not None:
-                removed[i] = (rule.id, rule.category)
+def _remaining(lines: Sequence[str], removed: dict) -> list[int]:
+    return [i for i, line in enumerate(lines) if line and i not in removed]
 
-    def remaining() -> list[int]:
-        return [i for i, line in enumerate(lines) if line and i not in removed]
 
+def _mark_duplicates(lines: Sequence[str], header: HeaderInfo, removed: dict) -> None:
     seen = {normalise_for_compare(header.title)} if header.title else set()
-    for i in remaining():
+    for i in _remaining(lines, removed):
         key = normalise_for_compare(lines[i])
         if key and key in seen:
             removed[i] = ("structure.duplicate_line", "duplicate")
         seen.add(key)
-    body = [i for i in remaining() if is_body_like(lines[i])]
+
+
+def _mark_edge_fragments(lines: Sequence[str], removed: dict) -> None:
+    body = [i for i in _remaining(lines, removed) if is_body_like(lines[i])]
     if body:
         first, last = body[0], body[-1]
-        for i in remaining():
+        for i in _remaining(lines, removed):
             if (i < first or i > last) and word_count(lines[i]) <= EDGE_FRAGMENT_MAX_WORDS \
                     and not ends_sentence(lines[i]):
                 removed[i] = ("structure.edge_fragment", "edge_fragment")
-    # A "Read also"/"Related" label followed by a list of headlines inside the body.
+
+
+def _mark_link_lists(lines: Sequence[str], removed: dict) -> None:
+    """A "Read also"/"Related" label followed by a list of headlines inside the body."""
     for i, (_, category) in sorted(removed.items()):
         if category not in LINK_LIST_LABELS:
             continue
@@ -124,7 +121,21 @@ def clean_lines(lines: Sequence[str], header: HeaderInfo, matcher: BoilerplateMa
                 break
             removed[j] = ("structure.link_list", "related")
 
-    kept = remaining()
+
+def clean_lines(lines: Sequence[str], header: HeaderInfo, matcher: BoilerplateMatcher) -> CleanArticle:
+    """Split an article's lines into body paragraphs and removed lines (with rule ids)."""
+    removed: dict[int, tuple[str, str]] = {}
+    for i, rule_id in header.consumed.items():
+        removed[i] = (rule_id, "metadata")
+    for i, line in enumerate(lines):
+        if line and i not in removed:
+            rule = matcher.match(line)
+            if rule is not None:
+                removed[i] = (rule.id, rule.category)
+    _mark_duplicates(lines, header, removed)
+    _mark_edge_fragments(lines, removed)
+    _mark_link_lists(lines, removed)
+    kept = _remaining(lines, removed)
     return CleanArticle(
         paragraphs=[lines[i] for i in kept],
         paragraph_line_nos=[i + 1 for i in kept],

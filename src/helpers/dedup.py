@@ -173,7 +173,7 @@ def _sort_key(m: dict) -> tuple:
 
 
 def _weekday_fits(mention: dict, date: str) -> bool:
-    from helpers.extract import language_rules
+    from helpers.language_rules import language_rules
 
     if len(date) != 10 or not mention["date_raw"]:
         return False
@@ -192,6 +192,77 @@ class EventsResult:
     aggregates: dict[str, pd.DataFrame]
 
 
+def _join_day(local: list[Cluster], m: dict, countries: str, status: str) -> None:
+    target = next((c for c in local if c.date == m["date"] and types_compatible(c.type_class, TYPE_CLASS[m["type"]])
+                   and not c.contradicts(m)), None)
+    if target is None:
+        target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
+        local.append(target)
+        target.reasons[m["mention_id"]] = "first mention of the event"
+    else:
+        target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same day"
+    target.mention_rows.append(m)
+
+
+def _join_coarse(local: list[Cluster], m: dict, countries: str, status: str, precision: str) -> None:
+    fits = [c for c in local if _dates_compatible(c.date, m["date"])
+            and types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)]
+    equal = [c for c in fits if c.date == m["date"]]
+    if equal:
+        target = equal[0]
+        target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same {precision}"
+    elif len(fits) == 1 and len(fits[0].date) > len(m["date"]):
+        target = fits[0]
+        target.reasons[m["mention_id"]] = (
+            f"same countries, {TYPE_CLASS[m['type']]}, the only {target.date} event inside {m['date']}"
+        )
+    else:
+        target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
+        local.append(target)
+        target.reasons[m["mention_id"]] = "first mention of the event"
+    target.mention_rows.append(m)
+
+
+def _borrow_target(m: dict, candidates: list[Cluster], origins: OriginGroups) -> tuple[Cluster | None, str]:
+    """The one dated event an undated mention can take its date from, and why (else None)."""
+    if len(candidates) == 1:
+        return candidates[0], "the only compatible dated event"
+    related = [c for c in candidates
+               if any(origins.related(m["article_id"], r["article_id"]) for r in c.mention_rows)]
+    weekday = [c for c in candidates if _weekday_fits(m, c.date)]
+    if len(related) == 1:
+        return related[0], "the only compatible event reported by a related article"
+    if len(weekday) == 1:
+        return weekday[0], f"the only compatible event on a {m['date_raw']}"
+    return None, ""
+
+
+def _join_undated(local: list[Cluster], dated: list[Cluster], undated_by_article: dict, m: dict, countries: str,
+                  status: str, origins: OriginGroups, unresolved: list[dict]) -> None:
+    candidates = [c for c in dated if types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)]
+    chosen, why = _borrow_target(m, candidates, origins) if candidates else (None, "")
+    if chosen is not None:
+        chosen.mention_rows.append(m)
+        chosen.reasons[m["mention_id"]] = f"date borrowed from {chosen.date} ({why})"
+        m["_borrowed"] = chosen
+        return
+    if candidates:
+        unresolved.append({"mention_id": m["mention_id"], "article_id": m["article_id"], "countries": countries,
+                           "type": m["type"], "status": status, "date_raw": m["date_raw"],
+                           "candidate_dates": ";".join(sorted({c.date for c in candidates}))})
+    # Undated mentions merge only within one article or one story group (copies of a story).
+    key = (origins.story.get(m["article_id"]) or m["article_id"], TYPE_CLASS[m["type"]])
+    target = undated_by_article.get(key)
+    if target is None:
+        target = Cluster(countries, status, "", date_basis=m["date_basis"])
+        undated_by_article[key] = target
+        local.append(target)
+        target.reasons[m["mention_id"]] = "first mention of the event (undated)"
+    else:
+        target.reasons[m["mention_id"]] = "same story, same countries and type, undated"
+    target.mention_rows.append(m)
+
+
 def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[Cluster], list[dict]]:
     """Group mentions into clusters (events). Returns clusters and the unresolved-borrowing list."""
     buckets: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -203,94 +274,14 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
         local: list[Cluster] = []
         by_precision = {p: [m for m in rows if m["date_precision"] == p] for p in ("day", "month", "year", "unknown")}
         for m in by_precision["day"]:
-            target = next(
-                (
-                    c
-                    for c in local
-                    if c.date == m["date"]
-                    and types_compatible(c.type_class, TYPE_CLASS[m["type"]])
-                    and not c.contradicts(m)
-                ),
-                None,
-            )
-            if target is None:
-                target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
-                local.append(target)
-                target.reasons[m["mention_id"]] = "first mention of the event"
-            else:
-                target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same day"
-            target.mention_rows.append(m)
+            _join_day(local, m, countries, status)
         for precision in ("month", "year"):
             for m in by_precision[precision]:
-                fits = [
-                    c
-                    for c in local
-                    if _dates_compatible(c.date, m["date"])
-                    and types_compatible(c.type_class, TYPE_CLASS[m["type"]])
-                    and not c.contradicts(m)
-                ]
-                equal = [c for c in fits if c.date == m["date"]]
-                if equal:
-                    target = equal[0]
-                    target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same {precision}"
-                elif len(fits) == 1 and len(fits[0].date) > len(m["date"]):
-                    target = fits[0]
-                    target.reasons[m["mention_id"]] = (
-                        f"same countries, {TYPE_CLASS[m['type']]}, the only {target.date} event inside {m['date']}"
-                    )
-                else:
-                    target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
-                    local.append(target)
-                    target.reasons[m["mention_id"]] = "first mention of the event"
-                target.mention_rows.append(m)
+                _join_coarse(local, m, countries, status, precision)
         dated = list(local)
         undated_by_article: dict[tuple[str, str], Cluster] = {}
         for m in by_precision["unknown"]:
-            candidates = [
-                c for c in dated if types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)
-            ]
-            chosen, why = None, ""
-            if len(candidates) == 1:
-                chosen, why = candidates[0], "the only compatible dated event"
-            elif candidates:
-                related = [
-                    c
-                    for c in candidates
-                    if any(origins.related(m["article_id"], r["article_id"]) for r in c.mention_rows)
-                ]
-                weekday = [c for c in candidates if _weekday_fits(m, c.date)]
-                if len(related) == 1:
-                    chosen, why = related[0], "the only compatible event reported by a related article"
-                elif len(weekday) == 1:
-                    chosen, why = weekday[0], f"the only compatible event on a {m['date_raw']}"
-            if chosen is not None:
-                chosen.mention_rows.append(m)
-                chosen.reasons[m["mention_id"]] = f"date borrowed from {chosen.date} ({why})"
-                m["_borrowed"] = chosen
-                continue
-            if candidates:
-                unresolved.append(
-                    {
-                        "mention_id": m["mention_id"],
-                        "article_id": m["article_id"],
-                        "countries": countries,
-                        "type": m["type"],
-                        "status": status,
-                        "date_raw": m["date_raw"],
-                        "candidate_dates": ";".join(sorted({c.date for c in candidates})),
-                    }
-                )
-            # Undated mentions merge only within one article or one story group (copies of a story).
-            key = (origins.story.get(m["article_id"]) or m["article_id"], TYPE_CLASS[m["type"]])
-            target = undated_by_article.get(key)
-            if target is None:
-                target = Cluster(countries, status, "", date_basis=m["date_basis"])
-                undated_by_article[key] = target
-                local.append(target)
-                target.reasons[m["mention_id"]] = "first mention of the event (undated)"
-            else:
-                target.reasons[m["mention_id"]] = "same story, same countries and type, undated"
-            target.mention_rows.append(m)
+            _join_undated(local, dated, undated_by_article, m, countries, status, origins, unresolved)
         clusters += local
     return clusters, unresolved
 

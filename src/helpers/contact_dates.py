@@ -1,0 +1,244 @@
+"""Pass 5, date: when the segment's contact took place, how that was decided, at what precision.
+
+Rules, in order:
+- a clause with a date given by its caller ("a day after X": X's day minus one) keeps it;
+- the sentence's own date phrase nearest the trigger (with several contact words, the one nearest
+  the last party named): explicit dates, month and year, day and month, weekdays, months, years
+  after "in"/"през", relative days, months and years ("yesterday", "last month", "next year"),
+  vague times ("last week", seasons, "recently", which are no date), resolved against the
+  publication date only (`helpers.dates`); a bare month one to a few months after publication and
+  not marked as past ("reist im Oktober") makes an occurred contact planned (`planned_by_month`);
+- else "the previous day"/"the same day" against the article's lead contact;
+- else none when the sentence says the contact came earlier ("zuvor") or is a separate item ("par
+  ailleurs");
+- else the date of an earlier mention of the same parties and status, or of a mention at most a
+  few sentences back with the same status;
+- else none.
+`date_basis` says which rule fired, `date_raw` quotes the phrase.
+
+Known limits: "May"/"mai" as a month needs a day, a year or a preposition before it; without a
+publication date, relative dates stay unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from helpers.dates import (
+    ResolvedDate,
+    find_full_dates,
+    resolve_month,
+    resolve_weekday,
+    shift_days,
+    shift_months,
+)
+from helpers.extraction_settings import SETTINGS
+from helpers.language_rules import LanguageRules
+from helpers.segment import Rejection, Segment, Span
+
+_YEAR_AFTER = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")  # "March 2024", "mars, 2024"
+_DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")  # "27 March", "27 de"
+_DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)")  # "March 27"
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    start: int
+    end: int
+    raw: str
+    kind: str  # full, month_year, weekday, month, day_month, relative_day, relative_month, relative_year, year,
+    # vague
+    value: object
+
+
+def _overlaps(start: int, end: int, taken: list[Span]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _month_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpression | None:
+    """A month name, with the year after it or the day around it when written."""
+    word, raw = m.group(0).lower(), m.group(0)
+    year = _YEAR_AFTER.match(text, m.end())
+    day_before = _DAY_BEFORE.search(text[max(0, m.start() - 10): m.start()])
+    day_after = _DAY_AFTER.match(text[m.end():])
+    if word in rules.ambiguous_months and not (year or day_before or day_after):
+        before = text[: m.start()].lower().split()
+        lowercase_en = rules.language == "en" and not raw[0].isupper()
+        if not before or before[-1] not in rules.prepositions or lowercase_en:
+            return None  # "may"/"mai" as a common word
+    month = rules.months[word]
+    if year:
+        return DateExpression(m.start(), year.end(), text[m.start(): year.end()], "month_year",
+                              (int(year.group(1)), month))
+    if day_before or day_after:
+        day = int((day_before or day_after).group(1))
+        start = m.start() - (len(day_before.group(0)) if day_before else 0)
+        end = m.end() + (day_after.end() if day_after else 0)
+        return DateExpression(start, end, text[start:end], "day_month", (month, day))
+    return DateExpression(m.start(), m.end(), raw, "month", month)
+
+
+def _word_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpression | None:
+    word, raw = m.group(0).lower(), m.group(0)
+    for kind, table in (("relative_day", rules.relative_days), ("relative_month", rules.relative_months),
+                        ("relative_year", rules.relative_years), ("weekday", rules.weekdays)):
+        if word in table:
+            return DateExpression(m.start(), m.end(), raw, kind, table[word])
+    return _month_expression(m, text, rules) if word in rules.months else None
+
+
+def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpression]:
+    """Explicit and relative date phrases in a sentence (not yet resolved)."""
+    found = [DateExpression(d.start, d.end, d.raw, "full", d.date) for d in find_full_dates(text)]
+    taken = [(d.start, d.end) for d in found]
+    # A date word inside an anchor phrase ("في اليوم نفسه", "the previous day") is the anchor's.
+    for anchor in (rules.same_day, rules.previous_day, rules.day_after_clause):
+        taken += [(m.start(), m.end()) for m in anchor.finditer(text)] if anchor else []
+    for m in rules.vague.finditer(text) if rules.vague else []:
+        if not _overlaps(m.start(), m.end(), taken):
+            found.append(DateExpression(m.start(), m.end(), m.group(0), "vague", None))
+            taken.append((m.start(), m.end()))
+    for m in rules.date_regex.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken) and (expr := _word_expression(m, text, rules)):
+            found.append(expr)
+    for m in rules.year.finditer(text) if rules.year else []:
+        if not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
+            found.append(DateExpression(m.start(), m.end(), m.group(0), "year", int(m.group(1))))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve_day_month(month: int, day: int, published: dt.date | None, status: str) -> ResolvedDate:
+    by_month = resolve_month(month, published, status)
+    if not by_month.value:
+        return by_month
+    try:
+        day_date = dt.date(int(by_month.value[:4]), month, day)
+    except ValueError:
+        return by_month
+    return ResolvedDate(day_date.isoformat(), "day", by_month.rule.replace("month:", "day and month:"))
+
+
+def _resolve_relative_year(expr: DateExpression, published: dt.date | None) -> ResolvedDate:
+    if published is None:
+        return ResolvedDate("", "unknown", f"unresolved: '{expr.raw}' needs a publication date")
+    return ResolvedDate(str(published.year + expr.value), "year", f"'{expr.raw}' from the publication date")
+
+
+def resolve_expression(expr: DateExpression, published: dt.date | None, status: str) -> ResolvedDate:
+    """Resolve one date phrase against the publication date (never today)."""
+    kind, value = expr.kind, expr.value
+    if kind == "full":
+        return ResolvedDate(value.isoformat(), "day", f"explicit date '{expr.raw}'")
+    if kind == "month_year":
+        return resolve_month(value[1], published, status, value[0])
+    if kind == "weekday":
+        return resolve_weekday(value, published, status)
+    if kind == "month":
+        return resolve_month(value, published, status)
+    if kind == "day_month":
+        return _resolve_day_month(value[0], value[1], published, status)
+    if kind == "year":
+        return ResolvedDate(str(value), "year", f"explicit year '{expr.raw}'")
+    if kind == "relative_year":
+        return _resolve_relative_year(expr, published)
+    if kind == "vague":
+        return ResolvedDate("", "unknown", f"'{expr.raw}': not a day, month or year")
+    if kind == "relative_day":
+        return shift_days(published, value, f"'{expr.raw}' from the publication date")
+    return shift_months(published, value, f"'{expr.raw}' from the publication date")
+
+
+def _anchor_of_lead(seg: Segment) -> ResolvedDate | None:
+    """"the previous day" / "the same day", against the article's lead contact."""
+    lead = seg.context.lead
+    if seg.rules.previous_day and (m := seg.rules.previous_day.search(seg.text)):
+        seg.date_raw = m.group(0)
+        anchor = dt.date.fromisoformat(lead.date) if lead and lead.date_precision == "day" else None
+        return shift_days(anchor, -1, f"'{seg.date_raw}': a day before the article's lead contact")
+    if seg.rules.same_day and (m := seg.rules.same_day.search(seg.text)):
+        seg.date_raw = m.group(0)
+        if lead and lead.date:
+            return ResolvedDate(lead.date, lead.date_precision,
+                                f"'{seg.date_raw}': the day of the article's lead contact")
+        return ResolvedDate("", "unknown", f"'{seg.date_raw}': lead contact undated")
+    return None
+
+
+def _not_carried(seg: Segment) -> ResolvedDate | None:
+    """No date when the sentence says the contact came earlier, or is a separate item."""
+    previous = seg.context.previous
+    if previous is None:
+        return None
+    if seg.rules.earlier and (m := seg.rules.earlier.search(seg.text)):
+        seg.date_raw = m.group(0)
+        return ResolvedDate("", "unknown", f"'{seg.date_raw}': before mention {previous.mention_id}, date not given")
+    if seg.rules.topic_shift and (m := seg.rules.topic_shift.search(seg.text)):
+        seg.date_raw = m.group(0)
+        return ResolvedDate("", "unknown", f"'{seg.date_raw}': a separate item, date not given")
+    return None
+
+
+def _carried(seg: Segment) -> ResolvedDate:
+    """The date of an earlier mention of the same parties and status, else of a recent one."""
+    mentions = seg.context.mentions
+    same = [m for m in mentions if set(m.countries) == set(seg.ordered) and m.status == seg.status]
+    # A planned contact's date is not carried to an occurred one (or back).
+    recent = [m for m in mentions
+              if seg.sentence_no - m.sentence_no <= SETTINGS.carry_sentences and m.status == seg.status]
+    if same:
+        seg.date_raw = same[-1].date_raw
+        return ResolvedDate(same[-1].date, same[-1].date_precision, f"same parties as mention {same[-1].mention_id}")
+    if recent:
+        seg.date_raw = recent[-1].date_raw
+        return ResolvedDate(recent[-1].date, recent[-1].date_precision,
+                            f"carried from mention {recent[-1].mention_id} (previous sentence)")
+    return ResolvedDate("", "unknown", "no date in the sentence or its context")
+
+
+def _date_from_context(seg: Segment) -> ResolvedDate:
+    return _anchor_of_lead(seg) or _not_carried(seg) or _carried(seg)
+
+
+def _own_expression(seg: Segment) -> DateExpression | None:
+    """The sentence's date phrase nearest the trigger; with several contact words ("went to Tillabéri
+    on Thursday before receiving the Russian ambassador on Friday"), nearest the one closest to the
+    last party named."""
+    if not seg.expressions:
+        return None
+    anchor = seg.trigger_span
+    positions = [pos for pos, _ in seg.states] + [pos for pos, _, _ in seg.actor_states]
+    triggers = [span for found in seg.live.values() for span in found]
+    if positions and len(triggers) > 1:
+        anchor = min(triggers, key=lambda span: abs(span[0] - max(positions)))
+    return min(seg.expressions, key=lambda e: abs(e.start - anchor[0]))
+
+
+def _upcoming_month(seg: Segment, own: DateExpression) -> None:
+    """"reist im Oktober": a bare month just after publication, not marked as past, is upcoming."""
+    published = seg.published
+    if seg.status != "occurred" or own.kind != "month" or published is None:
+        return
+    ahead = (own.value - published.month) % 12
+    if not 1 <= ahead <= SETTINGS.upcoming_months:
+        return
+    around = seg.text[max(0, own.start - SETTINGS.past_marker_window): own.end + SETTINGS.past_marker_window]
+    if not (seg.rules.past_markers and seg.rules.past_markers.search(around)):
+        seg.status = "planned"
+        seg.note("planned_by_month", seg.head, f"'{own.raw}' is {ahead} month(s) after publication")
+
+
+def decide_date(seg: Segment) -> Rejection | None:
+    own = _own_expression(seg)
+    seg.own_date = own is not None
+    seg.date_raw = own.raw if own else ""
+    if own is not None:
+        _upcoming_month(seg, own)
+    if seg.forced_date is not None:
+        seg.date, seg.date_raw = seg.forced_date, seg.forced_raw
+    elif own is not None:
+        seg.date = resolve_expression(own, seg.published, seg.status)
+    else:
+        seg.date = _date_from_context(seg)
+    return None

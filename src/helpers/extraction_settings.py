@@ -1,0 +1,45 @@
+"""Extraction settings: every window, distance and threshold the extraction passes use, named once.
+
+Distances are in characters of the sentence, gaps in sentences of the article. The passes read
+`SETTINGS`; a test or a benchmark may build another `ExtractionSettings` and pass it on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ExtractionSettings:
+    # status: a future marker this close before/after the trigger makes the contact planned
+    planned_window_before: int = 80
+    planned_window_after: int = 40
+    # parties: a country this close to a role title is the country of its holder
+    role_country_window: int = 60
+    # parties: "deputy"/"vice" this close before a title makes it a deputy's title
+    deputy_window: int = 30
+    # parties: a country this close after a title ("the minister of foreign affairs of Portugal")
+    country_after_role: int = 6
+    # parties: a country ending this close before a title carries it ("Malian Foreign Minister X")
+    country_before_title: int = 4
+    # parties: a topic phrase ("the situation in") this close before a country makes it a subject
+    topic_window: int = 60
+    # parties: "in"/"à" this close before a capital makes it a venue
+    venue_window: int = 12
+    # dates: a past marker ("last") this close to a bare month keeps it in the past
+    past_marker_window: int = 25
+    # dates: a bare month up to this many months after publication, not marked past, is upcoming
+    upcoming_months: int = 3
+    # dates: the previous mention's date is carried over at most this many sentences
+    carry_sentences: int = 2
+    # type: a generic "talks" takes the type of a typed contact at most this many sentences back
+    talks_type_sentences: int = 3
+    # subject: a pronoun or "the delegation" refers to a contact at most this many sentences back
+    pronoun_sentences: int = 1
+    # elaboration: "the two sides discussed ..." refers to a contact at most this many sentences back
+    elaboration_sentences: int = 1
+    # notes: how much of a sentence a note quotes
+    note_chars: int = 160
+
+
+SETTINGS = ExtractionSettings()

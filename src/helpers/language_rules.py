@@ -1,0 +1,117 @@
+"""Language rules: one language's lexicon (data/reference/lang/<code>.yaml) compiled into the
+patterns the extraction passes use: contact triggers by type, status and reference markers, role
+titles, topics, date words and the phrases that anchor a date to another contact.
+
+Every pattern matches from a word start, after an optional clitic prefix of the language (Arabic
+و، ب، ل...), case-insensitively. Compiled once per language (cached).
+
+Known limits: the patterns are regular expressions over surface forms; inflected forms a
+lexicon does not list are not matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from helpers.dates import full_month_names, weekday_names
+from helpers.lexicon import load_lexicon
+from helpers.textlines import literal_alternation
+
+# Contact types by priority: the first found in a sentence types it; `talks` is a generic contact
+# whose type comes from context.
+TYPE_ORDER = ("phone_call", "message", "summit", "visit", "meeting", "talks")
+
+
+def alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str = "") -> re.Pattern[str] | None:
+    """Any of `patterns` from a word start (after an optional clitic prefix), then `tail`; None if empty."""
+    if not patterns:
+        return None
+    prefix = "(?:" + "|".join(re.escape(p) for p in prefixes) + ")?" if prefixes else ""
+    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(f'(?:{p})' for p in patterns)}){tail}", re.IGNORECASE)
+
+
+def literals(words: Sequence[str]) -> list[str]:
+    """Plain words as one pattern (longest first), for `alternation`."""
+    return [literal_alternation(words)] if words else []
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """One language's contact, date, role and topic patterns, compiled once."""
+
+    language: str
+    triggers: dict[str, re.Pattern[str]]
+    markers: dict[str, re.Pattern[str] | None]
+    roles: dict[str, re.Pattern[str]]
+    topics: dict[str, re.Pattern[str]]
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    relative_days: dict[str, int]
+    relative_months: dict[str, int]
+    relative_years: dict[str, int]
+    date_regex: re.Pattern[str]
+    previous_day: re.Pattern[str] | None
+    same_day: re.Pattern[str] | None
+    day_after_clause: re.Pattern[str] | None
+    ambiguous_months: frozenset[str]
+    prepositions: tuple[str, ...]
+    past_markers: re.Pattern[str] | None
+    earlier: re.Pattern[str] | None
+    topic_shift: re.Pattern[str] | None
+    topic_before_country: re.Pattern[str] | None
+    relative_clause: re.Pattern[str] | None
+    deputy_before: re.Pattern[str] | None
+    venue_before: re.Pattern[str] | None
+    after_contact_clause: re.Pattern[str] | None
+    year: re.Pattern[str] | None
+    vague: re.Pattern[str] | None
+
+
+@cache
+def language_rules(language: str) -> LanguageRules:
+    lexicon = load_lexicon(language)
+    if lexicon.contact is None or lexicon.dates is None:
+        raise ValueError(f"lexicon {language!r} has no contact/dates sections")
+    prefixes = lexicon.inflection.prefixes
+    contact = lexicon.contact
+    triggers = {t: alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
+    markers = {m: alternation(getattr(contact, m), prefixes)
+               for m in ("planned", "negation", "habitual", "anaphora_pair", "continuation", "similar",
+                         "subject_pronoun", "group_subject")}
+    dates = lexicon.dates
+    weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
+    months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}
+    words = [*weekdays, *months, *dates.relative_days, *dates.relative_months, *dates.relative_years]
+    date_regex = re.compile(rf"(?<!\w)(?:{literal_alternation(words)})(?!\w)", re.IGNORECASE)
+    return LanguageRules(
+        language=language,
+        triggers={t: r for t, r in triggers.items() if r is not None},
+        markers=markers,
+        roles={r: alternation(p, prefixes) for r, p in lexicon.roles.items() if p and r != "deputy"},
+        deputy_before=alternation(lexicon.roles.get("deputy", []), tail=r"[\s-]*$"),
+        topics={t: alternation(p, prefixes) for t, p in lexicon.topics.items() if p},
+        weekdays=weekdays,
+        months=months,
+        relative_days={k.lower(): v for k, v in dates.relative_days.items()},
+        relative_months={k.lower(): v for k, v in dates.relative_months.items()},
+        relative_years={k.lower(): v for k, v in dates.relative_years.items()},
+        date_regex=date_regex,
+        previous_day=alternation(dates.previous_day),
+        same_day=alternation(dates.same_day),
+        day_after_clause=alternation(dates.day_after_clause),
+        ambiguous_months=frozenset(m.lower() for m in dates.ambiguous_months),
+        prepositions=tuple(p.lower() for p in dates.prepositions),
+        past_markers=alternation(dates.past_markers),
+        earlier=alternation(dates.earlier),
+        topic_shift=alternation(dates.topic_shift),
+        relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
+                                   re.IGNORECASE) if contact.relative_clause else None,
+        after_contact_clause=alternation(contact.after_contact_clause),
+        venue_before=alternation(literals(contact.venue_before), tail=r"\s*$"),
+        topic_before_country=alternation(contact.topic_before_country, tail=r"\s*$"),
+        year=alternation(literals(dates.year_prefixes), tail=r"\s+((?:19|20)\d{2})(?!\d)"),
+        vague=alternation(dates.vague),
+    )

@@ -1,0 +1,83 @@
+"""Pass 6, legs: the mentions a segment gives, one per distinct contact it reports.
+
+Rules:
+- a phone call or message with more than two states is one bilateral contact per counterpart
+  with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls);
+- a visit naming more than two states with a person named is one bilateral visit per country
+  with the first person named (who travels or hosts); a day given for the meeting with a named
+  counterpart is not given to the tour's other stops;
+- each leg takes the most specific contact word nearest its counterpart ("held talks by video link
+  with Egypt's minister, and later met Tanzania's");
+- other contacts with three or more states are one multilateral mention;
+- topics come from keyword sets over the sentence.
+
+Known limits: which state travels on a tour is the first person named, not the grammatical
+subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from helpers.actors import registry
+from helpers.dates import ResolvedDate
+from helpers.language_rules import TYPE_ORDER
+from helpers.segment import Mention, Segment
+
+
+def _mention(seg: Segment, countries: Sequence[str], actor_ids: Sequence[str], index: int, date: ResolvedDate,
+             contact_type: str = "") -> Mention:
+    reg = registry()
+    ids = tuple(sorted(set(actor_ids)))
+    start, end = seg.trigger_span
+    return Mention(
+        article_id=seg.article_id, sentence_no=seg.sentence_no, start=seg.offset, end=seg.offset + len(seg.text),
+        sentence=seg.text, language=seg.language, type=contact_type or seg.type, status=seg.status,
+        countries=tuple(sorted(set(countries))),
+        participants=tuple(sorted(reg.actors[a].name for a in ids)), actor_ids=ids,
+        date=date.value, date_precision=date.precision, date_raw=seg.date_raw,
+        date_basis=date.rule, topics=tuple(sorted(t for t, r in seg.rules.topics.items() if r.search(seg.text))),
+        trigger=seg.text[start:end], has_own_date=seg.own_date, index=index,
+        subject_order=tuple(c for c in seg.ordered if c in countries))
+
+
+def _hub(seg: Segment) -> str:
+    """The party every leg shares, when the segment is several bilateral contacts; else ""."""
+    if seg.type in ("phone_call", "message") and len(seg.ordered) > 2:
+        return seg.ordered[0]
+    if seg.type == "visit" and len(seg.ordered) > 2 and seg.actor_states:
+        return min(seg.actor_states)[1]  # the first person named travels (or hosts)
+    return ""
+
+
+def _leg_types(seg: Segment, others: Sequence[str]) -> dict[str, list[str]]:
+    """Each contact word belongs to the counterpart named nearest it."""
+    positions = {code: pos for pos, code in sorted(seg.states + [(p, c) for p, c, _ in seg.actor_states], reverse=True)}
+    words: dict[str, list[str]] = {c: [] for c in others}
+    for t, found in seg.live.items():
+        for span in found:
+            if t != "talks":
+                words[min(others, key=lambda c: abs(span[0] - positions.get(c, 0)))].append(t)
+    return words
+
+
+def split_legs(seg: Segment) -> list[Mention]:
+    hub = _hub(seg)
+    if not hub:
+        return [_mention(seg, seg.ordered, seg.participants, 0, seg.date)]
+    reg, published = registry(), seg.published
+    met = {c for _, c, _ in seg.actor_states}
+    others = [c for c in seg.ordered if c != hub]
+    words = _leg_types(seg, others)
+    legs = []
+    for k, other in enumerate(others):
+        leg_type = next((t for t in TYPE_ORDER if t in words[other]), seg.type)
+        leg_date = seg.date
+        if seg.type == "visit" and seg.date.precision == "day" and len(met) > 1 and other not in met:
+            # "met Faye in Dakar on Wednesday, on a tour that also took him to Mauritania": the day is the
+            # leg with the counterpart named, not the other stops.
+            leg_date = ResolvedDate("", "unknown",
+                                    f"another stop of the tour; '{seg.date_raw}' is the day of a named meeting")
+        participants = [a for a in seg.participants if reg.country_of(a, published) in (hub, other)]
+        legs.append(_mention(seg, [hub, other], participants, k, leg_date, leg_type))
+    return legs

@@ -1,0 +1,187 @@
+"""Pass 2, parties: the states a segment names, the registry people in it, and the holders of the
+offices it names.
+
+Rules:
+- countries (`helpers.entities`: names, inflections, demonyms, capitals) and registry actors
+  (`helpers.actors`, whose country comes from their roles on the article's date). A word that
+  reads as a country is not a person whose name resembles it, and a country word inside a
+  person's name ("Luís Montenegro") is not a country;
+- an ambiguous country name (the bare "Congo") is resolved from the article's known parties, else
+  noted and left out; an actor whose name two registry people share is resolved by the roles
+  active on the date, else noted;
+- a country right after a topic phrase ("the situation in", "a peace plan for": `topic_before_country`)
+  is a subject of the talks, not a party (noted `topic_country`);
+- a person outside the registry introduced earlier with a titled country keeps that country;
+- an organisation with listed members (the Alliance of Sahel States, organizations.csv) stands for
+  its member states;
+- a role phrase ("the Malian foreign minister") makes the holder of that role on the article's date
+  a participant, unless "deputy"/"vice" precedes the title (the country counts, the holder does
+  not); a capitalised name right after a title that is not in the registry is noted
+  (`unmapped_name`) and remembered when the title carries its country;
+- a capital after "in"/"à" is the venue of a meeting between two other parties, not a party
+  (noted `venue`); alone with one party it is the host.
+
+Known limits: the country of a role phrase is the nearest country within a window, whichever
+side it stands on; a party named in an unrelated subordinate clause is still a party.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from helpers.actors import actor_matcher, registry
+from helpers.entities import CountryMention, country_matcher, organisation_members
+from helpers.extraction_settings import SETTINGS
+from helpers.segment import Segment
+
+_NAME_AFTER_ROLE = re.compile(
+    r"[\s,]{1,3}((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+\s){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)")  # "Foreign Minister Jane Doe"
+_NOT_NAMES = {"of", "de", "du", "des", "din", "на", "the", "and", "și", "и", "y", "und", "e", "et", "wa", "la", "le",
+              "al", "el", "in", "în", "в", "à", "a"}
+
+
+def _actors_and_countries(seg: Segment) -> None:
+    country_mentions = country_matcher(seg.language).find(seg.text)
+    # A word that reads as a country ("Malian") is not a person whose name resembles it (Maleiane).
+    actors = [a for a in actor_matcher().find(seg.text)
+              if not any(c.start <= a.start and a.end <= c.end for c in country_mentions)]
+    # ...and a country word inside a person's name ("Luís Montenegro") is not a country.
+    seg.country_mentions = [c for c in country_mentions
+                            if not any(a.start <= c.start and c.end <= a.end and a.end - a.start > c.end - c.start
+                                       for a in actors)]
+    seg.actors = actors
+
+
+def _actor_states(seg: Segment) -> None:
+    reg = registry()
+    for a in seg.actors:
+        candidates = list(a.actor_ids)
+        if len(candidates) > 1:
+            active = [c for c in candidates if reg.roles_of(c, seg.published)]
+            candidates = active if len(active) == 1 else candidates
+        if len(candidates) != 1:
+            seg.note("ambiguous_actor", a.surface, ";".join(a.actor_ids))
+            continue
+        country = reg.country_of(candidates[0], seg.published)
+        if country:
+            seg.actor_states.append((a.start, country, candidates[0]))
+
+
+def _drop_topic_countries(seg: Segment) -> None:
+    regex = seg.rules.topic_before_country
+    if not regex:
+        return
+    text = seg.text
+    topical = [c for c in seg.country_mentions
+               if regex.search(text[max(0, c.start - SETTINGS.topic_window): c.start])]
+    for c in topical:
+        quote = text[max(0, c.start - 30): c.end]
+        seg.note("topic_country", c.surface, f"'{quote}': a subject of the talks, not a party")
+    seg.country_mentions = [c for c in seg.country_mentions if c not in topical]
+
+
+def _states_from_countries(seg: Segment) -> None:
+    """(position, code) of states and of organisations; ambiguous names resolved from known parties."""
+    known = {c for _, c, _ in seg.actor_states} | {c for m in seg.context.mentions for c in m.countries}
+    for m in seg.country_mentions:
+        codes = m.codes
+        if m.ambiguous:
+            resolved = [c for c in codes if c in known]
+            if len(resolved) == 1:
+                codes = tuple(resolved)
+            else:
+                seg.note("ambiguous_country", m.surface, f"candidates {';'.join(m.codes)}; not resolved from context")
+                continue
+        code = codes[0]
+        (seg.orgs if code in organisation_members() else seg.states).append((m.start, code))
+
+
+def _introduced_people(seg: Segment) -> None:
+    taken = [(a.start, a.end) for a in seg.actors] + [(c.start, c.end) for c in seg.country_mentions]
+    for start, end, country, name in seg.context.introduced_in(seg.text):
+        if not any(s < end and start < e for s, e in taken):
+            seg.states.append((start, country))
+            if seg.text[start:end] != name:
+                seg.note("introduced_name", seg.text[start:end],
+                         f"{country}: introduced earlier in the article as '{name}'")
+
+
+def _organisation_members(seg: Segment) -> None:
+    for position, code in seg.orgs:
+        seg.states += [(position, member) for member in organisation_members()[code]]
+
+
+def _near_countries(seg: Segment, position: int) -> list[str]:
+    return [code for pos, code in seg.states if abs(pos - position) <= SETTINGS.role_country_window]
+
+
+def _unmapped_name(seg: Segment, match, name, title_start: int, country_after: CountryMention | None) -> None:
+    """A person named after a title who is not in the registry: noted, and remembered for the article
+    when the title carries the country ("Malian Foreign Minister X", "le ministre ivoirien de la
+    Défense X", "the minister of Portugal, X"), not when a country merely stands nearby."""
+    near = _near_countries(seg, match.start())
+    seg.note("unmapped_name", name.group(1),
+             f"after role phrase '{match.group(0)}'; country {';'.join(sorted(set(near))) or 'unknown'}")
+    attached = country_after or next((c for c in seg.country_mentions if not c.ambiguous and (
+        title_start - SETTINGS.country_before_title <= c.end <= title_start or title_start <= c.start < match.end())),
+        None)
+    if attached:
+        seg.context.introduce(name.group(1), attached.codes[0])
+
+
+def _role_holders(seg: Segment) -> None:
+    """Participants: the named actors plus the holders of role phrases on the article's date."""
+    reg, text, rules, published = registry(), seg.text, seg.rules, seg.published
+    seg.participants = [aid for _, _, aid in seg.actor_states]
+    known_spans = [(a.start, a.end) for a in seg.actors] + [(c.start, c.end) for c in seg.country_mentions]
+    for role, regex in rules.roles.items():
+        for m in regex.finditer(text):
+            # "Deputy Defence Minister", "vice-ministre": the country counts, the holder does not.
+            window = text[max(0, m.start() - SETTINGS.deputy_window): m.start()]
+            deputy = rules.deputy_before.search(window) if rules.deputy_before else None
+            title_start = m.start() - len(window) + deputy.start() if deputy else m.start()
+            name = _NAME_AFTER_ROLE.match(text, m.end())
+            country_after = None
+            if not name:  # "the minister of foreign affairs of Portugal, João Gomes Cravinho"
+                country_after = next((c for c in seg.country_mentions
+                                      if 0 <= c.start - m.end() <= SETTINGS.country_after_role and not c.ambiguous),
+                                     None)
+                name = _NAME_AFTER_ROLE.match(text, country_after.end) if country_after else None
+            if name and not any(s < name.end(1) and name.start(1) < e for s, e in known_spans) and \
+                    name.group(1).split()[0].lower() not in _NOT_NAMES:
+                _unmapped_name(seg, m, name, title_start, country_after)
+                continue  # the person named is not the registry's holder
+            near = _near_countries(seg, m.start())
+            if role == "counterpart" or deputy or not near:
+                continue
+            country = min(((abs(pos - m.start()), code) for pos, code in seg.states if code in near))[1]
+            if any(reg.country_of(aid, published) == country for aid in seg.participants):
+                continue
+            holders = reg.holders(country, role, published) if published else []
+            if len(holders) == 1:
+                seg.participants.append(holders[0])
+
+
+def _drop_venues(seg: Segment) -> None:
+    """"Gabriel met Kenya's foreign minister in Brussels": a capital after "in" is where two other
+    parties met, not a party (alone with one party it is the host: "arrived in Beijing")."""
+    rules, text = seg.rules, seg.text
+    venues = {c.start: c.surface for c in seg.country_mentions if c.alias_type in ("capital", "capital_cldr")
+              and rules.venue_before
+              and rules.venue_before.search(text[max(0, c.start - SETTINGS.venue_window): c.start])}
+    others = {code for pos, code in seg.states if pos not in venues} | {code for _, code, _ in seg.actor_states}
+    if venues and len(others) >= 2:
+        for pos, code in seg.states:
+            if pos in venues and code not in others:
+                seg.note("venue", venues[pos], f"{code}: where {';'.join(sorted(others))} met, not a party")
+        seg.states = [(pos, code) for pos, code in seg.states if pos not in venues or code in others]
+
+
+STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, _states_from_countries,
+                   _introduced_people, _organisation_members, _role_holders, _drop_venues)
+
+
+def find_parties(seg: Segment) -> None:
+    for step in STEPS:
+        step(seg)

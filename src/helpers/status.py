@@ -1,0 +1,75 @@
+"""Pass 4, type and status: what kind of contact the segment reports, and whether it took place.
+
+Rules:
+- the type is the first of phone_call, message, summit, visit, meeting, talks found among the
+  reporting words; summit words need three parties or more, else the segment is a background
+  reference (rejected `rejected_summit_two_parties`);
+- "the two sides discussed ..." (a generic `talks` by the parties of the contact just reported,
+  with no date phrase of its own) elaborates on that contact: no new mention (`elaboration`);
+- a generic `talks` takes the type of the clause it depends on, else of a typed contact a few
+  sentences back (or of any previous one when the sentence says "also"/"similar"), else `other`;
+- `planned` when a future marker (`planned` in the lexicon: "will", "is expected to", grammatical
+  futures) stands within a window around the trigger, else `occurred`. (A bare month just after
+  publication can still make it planned: see `contact_dates`.)
+
+Known limits: the future marker is searched in a character window, not in the trigger's clause.
+"""
+
+from __future__ import annotations
+
+from helpers.contact_dates import find_date_expressions
+from helpers.extraction_settings import SETTINGS
+from helpers.language_rules import TYPE_ORDER
+from helpers.segment import Rejection, Segment
+
+
+def choose_type(live: dict[str, list[tuple[int, int]]], n_states: int) -> str:
+    """The contact type by priority; a summit or conference needs three parties or more."""
+    for t in TYPE_ORDER:
+        if live.get(t) and not (t == "summit" and n_states < 3):
+            return t
+    return ""
+
+
+def _is_elaboration(seg: Segment) -> bool:
+    previous = seg.context.previous
+    return (seg.type == "talks" and seg.anaphora and previous is not None and
+            seg.sentence_no - previous.sentence_no <= SETTINGS.elaboration_sentences and
+            set(seg.ordered) == set(previous.countries) and not seg.expressions)
+
+
+def _talks_type(seg: Segment) -> str:
+    previous = seg.context.previous
+    if seg.inherited_type:
+        return seg.inherited_type
+    if previous is None:
+        return "other"
+    recent = seg.sentence_no - previous.sentence_no <= SETTINGS.talks_type_sentences
+    if seg.similar or (previous.type != "other" and recent):
+        return previous.type
+    return "other"
+
+
+def _status(seg: Segment) -> str:
+    planned = seg.rules.markers["planned"]
+    start, end = seg.trigger_span
+    window = seg.text[max(0, start - SETTINGS.planned_window_before): end + SETTINGS.planned_window_after]
+    return "planned" if planned and planned.search(window) else "occurred"
+
+
+def decide_type_and_status(seg: Segment) -> Rejection | None:
+    seg.type = choose_type(seg.live, len(seg.ordered))
+    if not seg.type:
+        return Rejection("rejected_summit_two_parties",
+                         "summit/conference words with fewer than three parties: a background reference")
+    live = seg.live
+    seg.trigger_span = live[seg.type][0] if live.get(seg.type) else next(s for t in TYPE_ORDER for s in live.get(t, []))
+    seg.expressions = find_date_expressions(seg.text, seg.rules)
+    if _is_elaboration(seg):
+        seg.context.last_contact_sentence = seg.sentence_no
+        return Rejection("elaboration", f"discussion by the parties of mention {seg.context.previous.mention_id}, "
+                                        "no new date or contact type")
+    if seg.type == "talks":
+        seg.type = _talks_type(seg)
+    seg.status = _status(seg)
+    return None

@@ -1,0 +1,54 @@
+"""Pass 1, triggers: does the segment report a contact, and with which words?
+
+Rule: a contact word of the language's lexicon (`contact` in data/reference/lang/<code>.yaml,
+by type: phone_call, message, summit, visit, meeting, and a generic `talks`) reports a contact,
+unless it only refers back to one already reported ("the call", "разговора", "această
+întâlnire": `continuation`). A comma-delimited side remark (", who has visited the region several
+times,": `relative_clause`) neither reports the sentence's contact, nor denies it, nor makes it
+habitual. A denial or cancellation (`negation`) or a habitual statement (`habitual`) rejects the
+segment. A sentence with only references reports a contact when the article has none before it
+(the reference is then the report).
+
+Known limits: markers are matched anywhere in the sentence (outside side remarks), so a denial of
+another contact in the same sentence rejects this one too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from helpers.segment import Rejection, Segment, Span
+
+
+def spans(regex: re.Pattern[str] | None, text: str) -> list[Span]:
+    return [(m.start(), m.end()) for m in regex.finditer(text)] if regex else []
+
+
+def inside(span: Span, others: Sequence[Span]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in others)
+
+
+def find_triggers(seg: Segment) -> Rejection | None:
+    rules, text = seg.rules, seg.text
+    hits = {t: spans(r, text) for t, r in rules.triggers.items()}
+    if not any(hits.values()):
+        return Rejection("no_trigger")
+    continuation = spans(rules.markers["continuation"], text)
+    seg.similar = spans(rules.markers["similar"], text)
+    live = {t: [h for h in found if not inside(h, continuation)] for t, found in hits.items()}
+    side = spans(rules.relative_clause, text)
+    in_claim = {t: [h for h in found if not inside(h, side)] for t, found in live.items()}
+    if any(in_claim.values()):
+        live = in_claim  # "X, who has visited Y several times, also met Z": the claim is the meeting
+    claim = rules.relative_clause.sub(",", text) if rules.relative_clause else text
+    if rules.markers["negation"] and rules.markers["negation"].search(claim):
+        return Rejection("rejected_negated", "denied or cancelled contact")
+    if rules.markers["habitual"] and rules.markers["habitual"].search(claim):
+        return Rejection("rejected_habitual", "habitual/background statement")
+    if not any(live.values()):
+        if seg.context.mentions:
+            return Rejection("reference_only")
+        live = hits  # nothing to refer back to: the reference is the report
+    seg.live = live
+    return None
