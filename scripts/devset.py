@@ -122,9 +122,40 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_show(args) -> int:
+    """One article of an eval run: its clean sentences, the gold events, the mentions and notes."""
+    import csv
+    import json
+
+    run = Path(args.out) / "run"
+    gold = {g.id: g.record for g in devset.load_records()}
+    for article_id in args.ids.split(","):
+        record = gold.get(article_id, {})
+        print(f"=== {article_id} published {record.get('published')!r} ({record.get('published_source')}) "
+              f"{record.get('url', '')}")
+        clean = run / "clean" / f"{article_id}.txt"
+        print(clean.read_text(encoding="utf-8") if clean.exists() else "(no clean text)")
+        for e in record.get("events", []):
+            print("GOLD", json.dumps({k: e[k] for k in ("countries", "type", "status", "date", "required", "evidence")},
+                                     ensure_ascii=False))
+        with (run / "tables" / "mentions.csv").open(encoding="utf-8") as fh:
+            for m in csv.DictReader(fh):
+                if m["article_id"] == article_id:
+                    print(f"MENT {m['sentence_no']} {m['countries']} {m['type']} {m['status']} {m['date']!r} "
+                          f"[{m['trigger']}] ({m['date_basis']})")
+        with (run / "tables" / "extraction_notes.csv").open(encoding="utf-8") as fh:
+            for n in csv.DictReader(fh):
+                if n["article_id"] == article_id:
+                    print(f"NOTE {n['kind']} {n['sentence_no']} {n['surface'][:80]!r} {n['detail'][:100]}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
+    show = sub.add_parser("show")
+    show.add_argument("ids", help="comma-separated article ids")
+    show.add_argument("--out", required=True, help="the folder of an eval run")
     for name in ("check", "status", "materialise", "eval"):
         p = sub.add_parser(name)
         p.add_argument("--batch", help="comma-separated batch numbers")
@@ -134,7 +165,8 @@ def main() -> int:
         if name == "eval":
             p.add_argument("--details", action="store_true", help="print the scorer's HIT/MISS/FP lines")
     args = parser.parse_args()
-    commands = {"check": cmd_check, "status": cmd_status, "materialise": cmd_materialise, "eval": cmd_eval}
+    commands = {"check": cmd_check, "status": cmd_status, "materialise": cmd_materialise, "eval": cmd_eval,
+                "show": cmd_show}
     return commands[args.command](args)
 
 

@@ -27,7 +27,7 @@ def test_weekday_names_from_cldr(lang, word, index):
     pytest.param(4, THURSDAY, "occurred", "2024-03-22", id="friday-is-last-week"),
     pytest.param(1, dt.date(2025, 4, 3), "occurred", "2025-04-01", id="tuesday-across-no-month"),
     pytest.param(0, dt.date(2024, 3, 1), "occurred", "2024-02-26", id="monday-across-month"),
-    pytest.param(3, THURSDAY, "planned", "2024-04-04", id="planned-same-weekday-next-week"),
+    pytest.param(3, THURSDAY, "planned", "2024-03-28", id="planned-same-weekday-is-the-publication-day"),
     pytest.param(4, THURSDAY, "planned", "2024-03-29", id="planned-friday-tomorrow"),
 ])
 def test_resolve_weekday(weekday, published, status, expected):

@@ -43,6 +43,10 @@ CASE_ENDINGS = {"a", "u", "e", "i", "om", "em", "im", "oi", "ei", "ia", "iu", "i
                 "es", "ov", "ova", "ovim", "iei"}
 
 
+# A day, or a span of days (first, last) such as a publication date known only to the month.
+When = dt.date | tuple[dt.date, dt.date] | None
+
+
 @dataclass(frozen=True)
 class Actor:
     actor_id: str
@@ -61,10 +65,12 @@ class Role:
     end: dt.date | None
     source: str
 
-    def active_on(self, day: dt.date | None) -> bool:
+    def active_on(self, day: dt.date | tuple[dt.date, dt.date] | None) -> bool:
+        """Active on a day, or throughout a span of days (first, last); always when no day is known."""
         if day is None:
             return True
-        return self.start <= day and (self.end is None or day <= self.end)
+        first, last = day if isinstance(day, tuple) else (day, day)
+        return self.start <= first and (self.end is None or last <= self.end)
 
 
 @dataclass(frozen=True)
@@ -147,17 +153,19 @@ class ActorRegistry:
         for role in self.roles:
             self._by_actor.setdefault(role.actor_id, []).append(role)
 
-    def roles_of(self, actor_id: str, day: dt.date | None = None) -> list[Role]:
+    def roles_of(self, actor_id: str, day: When = None) -> list[Role]:
         return [r for r in self._by_actor.get(actor_id, []) if r.active_on(day)]
 
-    def country_of(self, actor_id: str, day: dt.date | None = None) -> str:
-        """The actor's country on a day (any of its roles when no day is known), if unique."""
+    def country_of(self, actor_id: str, day: When = None) -> str:
+        """The actor's country on a day or throughout a span (any of its roles when no day is known,
+        or none is active throughout), if unique."""
         countries = {r.country for r in self.roles_of(actor_id, day)} or \
             {r.country for r in self.roles_of(actor_id)}
         return next(iter(countries)) if len(countries) == 1 else ""
 
-    def holders(self, country: str, role: str, day: dt.date | None) -> list[str]:
-        """Actors holding a role in a country on a day (all who ever held it when no day)."""
+    def holders(self, country: str, role: str, day: When) -> list[str]:
+        """Actors holding a role in a country on a day, or throughout a span of days (all who ever
+        held it when no day)."""
         return sorted({r.actor_id for r in self.roles if r.country == country and r.role == role
                        and r.active_on(day)})
 

@@ -35,13 +35,15 @@ from helpers.agency import (
     origin_agency,
 )
 from helpers.clean import RemovedLine, boilerplate_matcher, clean_lines
+from helpers.dates import Published
 from helpers.fingerprint import fingerprint, story_groups
 from helpers.header import HeaderLabelSet, parse_header
 from helpers.ingest import DEFAULT_MAX_FILE_MB, RawDocument, article_ids, list_article_files, read_document
 from helpers.language import detect_language, passage_languages
 from helpers.paths import resolve
+from helpers.published import METADATA_LINE, DateCandidate, choose_published, metadata_line_date, url_date
 from helpers.sentences import split_sentences
-from helpers.sidecar import SidecarRow, Warning_, parse_iso_date, read_sidecar
+from helpers.sidecar import SidecarRow, Warning_, read_sidecar
 from helpers.textlines import is_body_like, split_lines
 
 CREDIT_CATEGORIES = {"copyright", "metadata"}
@@ -106,12 +108,29 @@ def _empty_record(doc: RawDocument) -> dict:
         "article_id": doc.article_id, "file": doc.file, "sha256": doc.sha256, "encoding": doc.encoding,
         "status": doc.status, "status_reason": doc.status_reason,
         "outlet": "", "outlet_basis": "none", "url": "", "title": "", "title_basis": "none",
-        "published_date": "", "published_time": "", "published_basis": "none", "published_note": "",
+        "published_date": "", "published_precision": "unknown", "published_time": "", "published_basis": "none",
+        "published_note": "",
         "author": "", "language": "", "language_basis": "none", "language_confidence": 0.0,
         "other_languages": "", "origin_agency": "", "credited_sources": "", "story_group": "",
         "fingerprint": "", "n_bytes": doc.n_bytes, "n_chars_raw": len(doc.text), "n_chars_clean": 0,
         "n_lines_removed": 0, "n_paragraphs": 0, "n_sentences": 0,
     }
+
+
+def _published(doc: RawDocument, side: SidecarRow, header, lines: list[str]) -> DateCandidate | None:
+    """The publication date at the precision known, and where it came from (helpers.published)."""
+    html_date = Published.parse(doc.html_meta.get("date", "")[:10])
+    marker = metadata_line_date(doc.text)
+    url = side.url or doc.html_meta.get("url", "")
+    found_url = url_date(url)
+    return choose_published([
+        DateCandidate(side.published, "sidecar", side.published_note) if side.published else None,
+        DateCandidate(Published.of(header.published_date), header.published_basis, header.published_raw,
+                      header.published_time) if header.published_date else None,
+        DateCandidate(html_date, "html_meta", "page metadata") if html_date else None,
+        DateCandidate(marker, "metadata", f"leading 'date {marker.value}' line") if marker else None,
+        DateCandidate(found_url, "url", url) if found_url else None,
+    ])
 
 
 def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple[str, ...],
@@ -122,6 +141,8 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
         return record, [], [], ""
     side = side or SidecarRow(file=doc.file)
     lines = split_lines(doc.text)
+    if lines and METADATA_LINE.match(lines[0]):  # "date 2025-02 ...": a page store's metadata, not text
+        lines[0] = METADATA_LINE.sub("", lines[0]).strip()
     prose = "\n".join(line for line in lines if is_body_like(line)) or doc.text
     detected, confidence = detect_language(prose, languages)
     language = side.language if side.language in languages else detected
@@ -152,16 +173,7 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
                  for aid in agency_ids_in_name(r.text, credits)]
     credited = list(dict.fromkeys(credited))
 
-    html_date = doc.html_meta.get("date", "")
-    html_date = html_date if parse_iso_date(html_date[:10]) else ""
-    if side.published:
-        published = (side.published.isoformat(), "", "sidecar")
-    elif header.published_date:
-        published = (header.published_date.isoformat(), header.published_time, header.published_basis)
-    elif html_date:
-        published = (html_date[:10], "", "html_meta")
-    else:
-        published = ("", "", "none")
+    published = _published(doc, side, header, lines)
     outlet, outlet_basis = _first((side.outlet, "sidecar"), (header.outlet, "header"),
                                   (doc.html_meta.get("sitename", ""), "html_meta"))
     title, title_basis = _first((side.title, "sidecar"), (doc.html_meta.get("title", ""), "html_meta"),
@@ -170,9 +182,11 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
         "outlet": outlet, "outlet_basis": outlet_basis,
         "url": side.url or doc.html_meta.get("url", ""),
         "title": title, "title_basis": title_basis,
-        "published_date": published[0], "published_time": published[1], "published_basis": published[2],
-        "published_note": side.published_note if published[2] == "sidecar" else header.published_raw
-        if published[2] in ("header", "byline", "dateline") else "",
+        "published_date": published.published.value if published else "",
+        "published_precision": published.published.precision if published else "unknown",
+        "published_time": published.time if published else "",
+        "published_basis": published.basis if published else "none",
+        "published_note": published.note if published else "",
         "author": author,
         "language": language, "language_basis": "sidecar" if side.language else ("detected" if language else "none"),
         "language_confidence": round(float(confidence), 4),

@@ -27,12 +27,14 @@ import re
 from dataclasses import dataclass
 
 from helpers.dates import (
+    Published,
     ResolvedDate,
     find_full_dates,
     resolve_month,
     resolve_weekday,
     shift_days,
     shift_months,
+    shift_years,
 )
 from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import LanguageRules
@@ -109,7 +111,7 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     return sorted(found, key=lambda d: d.start)
 
 
-def _resolve_day_month(month: int, day: int, published: dt.date | None, status: str) -> ResolvedDate:
+def _resolve_day_month(month: int, day: int, published: Published | None, status: str) -> ResolvedDate:
     by_month = resolve_month(month, published, status)
     if not by_month.value:
         return by_month
@@ -120,13 +122,7 @@ def _resolve_day_month(month: int, day: int, published: dt.date | None, status: 
     return ResolvedDate(day_date.isoformat(), "day", by_month.rule.replace("month:", "day and month:"))
 
 
-def _resolve_relative_year(expr: DateExpression, published: dt.date | None) -> ResolvedDate:
-    if published is None:
-        return ResolvedDate("", "unknown", f"unresolved: '{expr.raw}' needs a publication date")
-    return ResolvedDate(str(published.year + expr.value), "year", f"'{expr.raw}' from the publication date")
-
-
-def resolve_expression(expr: DateExpression, published: dt.date | None, status: str) -> ResolvedDate:
+def resolve_expression(expr: DateExpression, published: Published | None, status: str) -> ResolvedDate:
     """Resolve one date phrase against the publication date (never today)."""
     kind, value = expr.kind, expr.value
     if kind == "full":
@@ -142,7 +138,7 @@ def resolve_expression(expr: DateExpression, published: dt.date | None, status: 
     if kind == "year":
         return ResolvedDate(str(value), "year", f"explicit year '{expr.raw}'")
     if kind == "relative_year":
-        return _resolve_relative_year(expr, published)
+        return shift_years(published, value, f"'{expr.raw}' from the publication date")
     if kind == "vague":
         return ResolvedDate("", "unknown", f"'{expr.raw}': not a day, month or year")
     if kind == "relative_day":
@@ -218,7 +214,7 @@ def _own_expression(seg: Segment) -> DateExpression | None:
 def _upcoming_month(seg: Segment, own: DateExpression) -> None:
     """"reist im Oktober": a bare month just after publication, not marked as past, is upcoming."""
     published = seg.published
-    if seg.status != "occurred" or own.kind != "month" or published is None:
+    if seg.status != "occurred" or own.kind != "month" or published is None or published.month is None:
         return
     ahead = (own.value - published.month) % 12
     if not 1 <= ahead <= SETTINGS.upcoming_months:

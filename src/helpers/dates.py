@@ -136,29 +136,111 @@ def weekday_names(language: str) -> dict[str, int]:
     return _cldr_calendar_names("days", (language,))
 
 
-def resolve_weekday(weekday: int, published: dt.date | None, status: str) -> ResolvedDate:
+@dataclass(frozen=True)
+class Published:
+    """A publication date at the precision known: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`."""
+
+    value: str
+
+    @classmethod
+    def parse(cls, text: str) -> Published | None:
+        """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a real date), else None."""
+        text = (text or "").strip()
+        if not _PARTIAL_DATE.fullmatch(text):
+            return None
+        try:
+            dt.date.fromisoformat(text + {4: "-01-01", 7: "-01", 10: ""}[len(text)])
+        except ValueError:
+            return None
+        return cls(text)
+
+    @classmethod
+    def of(cls, value: Published | dt.date | str | None) -> Published | None:
+        """Any accepted form (a date, a string, a Published, None) as a Published or None."""
+        if value is None or isinstance(value, Published):
+            return value
+        if isinstance(value, dt.date):
+            return cls(value.isoformat())
+        return cls.parse(value)
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}[len(self.value)]
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    @property
+    def month(self) -> int | None:
+        return int(self.value[5:7]) if len(self.value) >= 7 else None
+
+    @property
+    def day(self) -> dt.date | None:
+        """The publication day, when known to the day."""
+        return dt.date.fromisoformat(self.value) if len(self.value) == 10 else None
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date.fromisoformat(self.value + {4: "-01-01", 7: "-01", 10: ""}[len(self.value)])
+
+    @property
+    def last(self) -> dt.date:
+        if len(self.value) == 10:
+            return self.first
+        if len(self.value) == 4:
+            return dt.date(self.year, 12, 31)
+        following = (self.first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the publication date can be (equal when known to the day)."""
+        return self.first, self.last
+
+
+_PARTIAL_DATE = re.compile(r"(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _coarse(published: Published, rule: str) -> ResolvedDate:
+    """A date relative to the publication day, when the publication date is known only to the month or
+    year: the publication's month or year (codebook: the precision the expression and the publication
+    date allow)."""
+    return ResolvedDate(published.value, published.precision, f"{rule}; publication date known to the "
+                                                              f"{published.precision} only")
+
+
+def resolve_weekday(weekday: int, published: Published | dt.date | None, status: str) -> ResolvedDate:
     """A bare weekday: for an occurred contact the latest such day on or before publication
-    (the publication weekday itself is the publication day); for a planned one the next such day
-    after publication."""
+    (the publication weekday itself is the publication day); for a planned one the first such day
+    on or after publication. With a publication month or year only: that month or year."""
+    published = Published.of(published)
     if published is None:
         return UNRESOLVED_NO_ANCHOR
+    day = published.day
+    if day is None:
+        return _coarse(published, "weekday")
     if status == "planned":
-        delta = (weekday - published.weekday()) % 7 or 7
-        return ResolvedDate((published + dt.timedelta(days=delta)).isoformat(), "day",
-                            "weekday: next such day after publication (planned)")
-    delta = (published.weekday() - weekday) % 7
-    return ResolvedDate((published - dt.timedelta(days=delta)).isoformat(), "day",
+        delta = (weekday - day.weekday()) % 7
+        return ResolvedDate((day + dt.timedelta(days=delta)).isoformat(), "day",
+                            "weekday: first such day on or after publication (planned)")
+    delta = (day.weekday() - weekday) % 7
+    return ResolvedDate((day - dt.timedelta(days=delta)).isoformat(), "day",
                         "weekday: latest such day on or before publication")
 
 
-def resolve_month(month: int, published: dt.date | None, status: str, year: int | None = None) -> ResolvedDate:
+def resolve_month(month: int, published: Published | dt.date | None, status: str,
+                  year: int | None = None) -> ResolvedDate:
     """A month without a day, at month precision (never a made-up day). Without a written year,
     the year is inferred: occurred contacts are not after the publication month, planned ones not
-    before it."""
+    before it (a publication date known only to the year cannot place it)."""
+    published = Published.of(published)
     if year is not None:
         return ResolvedDate(f"{year:04d}-{month:02d}", "month", "month with explicit year")
     if published is None:
         return UNRESOLVED_NO_ANCHOR
+    if published.month is None:
+        return ResolvedDate("", "unknown", "unresolved: the publication date is known to the year only")
     if status == "planned":
         inferred = published.year if month >= published.month else published.year + 1
         rule = "month: year inferred, not before the publication month (planned)"
@@ -168,16 +250,35 @@ def resolve_month(month: int, published: dt.date | None, status: str, year: int 
     return ResolvedDate(f"{inferred:04d}-{month:02d}", "month", rule)
 
 
-def shift_days(anchor: dt.date | None, days: int, rule: str) -> ResolvedDate:
-    """A day counted from an anchor ("yesterday", "the previous day", "a day after X")."""
+def shift_days(anchor: dt.date | Published | None, days: int, rule: str) -> ResolvedDate:
+    """A day counted from an anchor ("yesterday", "the previous day", "a day after X"); from a
+    publication date known only to the month or year, that month or year (for "today", "yesterday",
+    "tomorrow" the day can cross into the next month only rarely: the month is kept)."""
+    if isinstance(anchor, Published):
+        if anchor.day is None:
+            return _coarse(anchor, rule)
+        anchor = anchor.day
     if anchor is None:
         return ResolvedDate("", "unknown", f"unresolved: {rule} needs an anchor date")
     return ResolvedDate((anchor + dt.timedelta(days=days)).isoformat(), "day", rule)
 
 
-def shift_months(published: dt.date | None, months: int, rule: str) -> ResolvedDate:
+def shift_months(published: Published | dt.date | None, months: int, rule: str) -> ResolvedDate:
     """"last month" / "next month" / "earlier this month" at month precision."""
+    published = Published.of(published)
     if published is None:
         return UNRESOLVED_NO_ANCHOR
+    if published.month is None:
+        if months == 0:
+            return _coarse(published, rule)
+        return ResolvedDate("", "unknown", f"unresolved: {rule} needs the publication month")
     index = published.year * 12 + published.month - 1 + months
     return ResolvedDate(f"{index // 12:04d}-{index % 12 + 1:02d}", "month", rule)
+
+
+def shift_years(published: Published | dt.date | None, years: int, rule: str) -> ResolvedDate:
+    """"this year", "last year", "next year", "ten years ago" at year precision."""
+    published = Published.of(published)
+    if published is None:
+        return ResolvedDate("", "unknown", f"unresolved: {rule} needs a publication date")
+    return ResolvedDate(str(published.year + years), "year", rule)

@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import SUPPORTED_LANGUAGES
+from helpers.dates import Published
 
 TYPE_CLASS = {
     "phone_call": "phone",
@@ -524,8 +525,8 @@ def build_events(
     origins = OriginGroups(articles, rewrite_pairs(sequences, candidates=candidates))
     rows = []
     for m in mentions.to_dict("records"):
-        published = article_rows[m["article_id"]]["published_date"]
-        day = dt.date.fromisoformat(published) if published else None
+        published = Published.parse(article_rows[m["article_id"]]["published_date"])
+        day = published.span if published else None
         m["_actor_countries"] = [(reg.country_of(a, day), a) for a in m["actor_ids"].split(";") if a]
         rows.append(m)
     clusters, unresolved = cluster_mentions(rows, origins)

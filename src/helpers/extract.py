@@ -32,7 +32,7 @@ from functools import cache
 from helpers.actors import registry
 from helpers.contact_dates import decide_date
 from helpers.counterpart import find_subject_and_counterpart
-from helpers.dates import ResolvedDate, shift_days
+from helpers.dates import Published, ResolvedDate, shift_days
 from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import language_rules
 from helpers.legs import split_legs
@@ -118,10 +118,12 @@ def _remember(context: ArticleContext, found: list[Mention], text: str, start: i
         context.last_contact_sentence = sentence_no
 
 
-def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, str]], published: dt.date | None,
-                    notes: Notes, supported: Sequence[str]) -> list[Mention]:
-    """Mentions of one article. `sentences`: (sentence_no, start, text, language) in order."""
-    context = ArticleContext(article_id, published)
+def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, str]],
+                    published: Published | dt.date | str | None, notes: Notes,
+                    supported: Sequence[str]) -> list[Mention]:
+    """Mentions of one article. `sentences`: (sentence_no, start, text, language) in order; `published`:
+    the publication date at the precision known."""
+    context = ArticleContext(article_id, Published.of(published))
     for sentence_no, start, text, language in sentences:
         if language in supported:
             found = sentence_mentions(text, start, language, context, sentence_no, notes)
@@ -166,11 +168,24 @@ def extract_mentions(articles, sentences, languages: Sequence[str]) -> tuple[lis
     for row in articles.itertuples():
         if row.status != "ok" or row.article_id not in by_article:
             continue
-        published = dt.date.fromisoformat(row.published_date) if row.published_date else None
+        published = Published.parse(row.published_date)
         group = by_article[row.article_id].sort_values("sentence_no")
         items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()]
-        records += [mention_record(m) for m in extract_article(row.article_id, items, published, notes, supported)]
+        try:
+            found = extract_article(row.article_id, items, published, notes, supported)
+        except Exception as exc:  # article content must never stop the run: the article is listed instead
+            notes.add("extraction_error", row.article_id, -1, "", f"{type(exc).__name__}: {exc}"[:300])
+            continue
+        records += [mention_record(m) for m in found]
     return records, notes.rows
+
+
+def invalid_mention_note(row, reason: str) -> dict:
+    """An extraction note for a mention that broke the table's schema (kind `invalid_mention`)."""
+    return {"kind": "invalid_mention", "article_id": str(row["article_id"]), "sentence_no": int(row["sentence_no"]),
+            "surface": str(row["sentence"])[: SETTINGS.note_chars],
+            "detail": f"{reason} (countries {row['countries']!r}, type {row['type']!r}, date {row['date']!r} "
+                      f"at {row['date_precision']!r}); set aside"}
 
 
 @dataclass
@@ -194,8 +209,11 @@ def build_mentions(articles_stage, languages: Sequence[str]) -> MentionsStage:
     mentions = pd.DataFrame(records, columns=MENTION_COLUMNS)
     for column in ("sentence_no", "start", "end"):
         mentions[column] = mentions[column].astype("int64")
-    mentions = schemas.MENTIONS.validate(mentions.sort_values(["article_id", "sentence_no", "mention_id"],
-                                                              kind="stable").reset_index(drop=True))
+    mentions = mentions.sort_values(["article_id", "sentence_no", "mention_id"], kind="stable").reset_index(drop=True)
+    valid, invalid = schemas.split_invalid(schemas.MENTIONS, mentions)
+    # A row that breaks an invariant is set aside with its reason; the run goes on.
+    notes += [invalid_mention_note(mentions.loc[label], reason) for label, reason in invalid]
+    mentions = valid.reset_index(drop=True)
     notes_frame = pd.DataFrame(notes, columns=list(schemas.EXTRACTION_NOTES.columns))
     notes_frame["sentence_no"] = notes_frame["sentence_no"].astype("int64")
     notes_frame = schemas.EXTRACTION_NOTES.validate(notes_frame)

@@ -65,7 +65,7 @@ def split_legs(seg: Segment) -> list[Mention]:
     hub = _hub(seg)
     if not hub:
         return [_mention(seg, seg.ordered, seg.participants, 0, seg.date)]
-    reg, published = registry(), seg.published
+    reg, when = registry(), seg.when
     met = {c for _, c, _ in seg.actor_states}
     others = [c for c in seg.ordered if c != hub]
     words = _leg_types(seg, others)
@@ -78,6 +78,6 @@ def split_legs(seg: Segment) -> list[Mention]:
             # leg with the counterpart named, not the other stops.
             leg_date = ResolvedDate("", "unknown",
                                     f"another stop of the tour; '{seg.date_raw}' is the day of a named meeting")
-        participants = [a for a in seg.participants if reg.country_of(a, published) in (hub, other)]
+        participants = [a for a in seg.participants if reg.country_of(a, when) in (hub, other)]
         legs.append(_mention(seg, [hub, other], participants, k, leg_date, leg_type))
     return legs

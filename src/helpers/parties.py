@@ -58,12 +58,12 @@ def _actor_states(seg: Segment) -> None:
     for a in seg.actors:
         candidates = list(a.actor_ids)
         if len(candidates) > 1:
-            active = [c for c in candidates if reg.roles_of(c, seg.published)]
+            active = [c for c in candidates if reg.roles_of(c, seg.when)]
             candidates = active if len(active) == 1 else candidates
         if len(candidates) != 1:
             seg.note("ambiguous_actor", a.surface, ";".join(a.actor_ids))
             continue
-        country = reg.country_of(candidates[0], seg.published)
+        country = reg.country_of(candidates[0], seg.when)
         if country:
             seg.actor_states.append((a.start, country, candidates[0]))
 
@@ -132,7 +132,7 @@ def _unmapped_name(seg: Segment, match, name, title_start: int, country_after: C
 
 def _role_holders(seg: Segment) -> None:
     """Participants: the named actors plus the holders of role phrases on the article's date."""
-    reg, text, rules, published = registry(), seg.text, seg.rules, seg.published
+    reg, text, rules, when = registry(), seg.text, seg.rules, seg.when
     seg.participants = [aid for _, _, aid in seg.actor_states]
     known_spans = [(a.start, a.end) for a in seg.actors] + [(c.start, c.end) for c in seg.country_mentions]
     for role, regex in rules.roles.items():
@@ -156,9 +156,9 @@ def _role_holders(seg: Segment) -> None:
             if role == "counterpart" or deputy or not near:
                 continue
             country = min(((abs(pos - m.start()), code) for pos, code in seg.states if code in near))[1]
-            if any(reg.country_of(aid, published) == country for aid in seg.participants):
+            if any(reg.country_of(aid, when) == country for aid in seg.participants):
                 continue
-            holders = reg.holders(country, role, published) if published else []
+            holders = reg.holders(country, role, when) if when else []
             if len(holders) == 1:
                 seg.participants.append(holders[0])
 

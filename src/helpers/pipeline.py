@@ -40,6 +40,10 @@ def run_tables(
         f"mentions: {len(mentions.mentions)} from {mentions.n_sentences} sentences in "
         f"{mentions.seconds:.2f} s ({rate:.0f} sentences/s), {len(mentions.notes)} extraction notes"
     )
+    set_aside = mentions.notes[mentions.notes["kind"].isin(["invalid_mention", "extraction_error"])]
+    if len(set_aside):
+        lines.append(f"  {len(set_aside)} mentions or articles set aside by the extraction (extraction_notes.csv: "
+                     + ", ".join(f"{n} {k}" for k, n in sorted(set_aside["kind"].value_counts().items())) + ")")
     events = build_events(stage.articles, stage.sentences, mentions.mentions, overrides_csv)
     write_events(events, out_dir)
     lines.append(

@@ -12,6 +12,7 @@ from helpers import SUPPORTED_LANGUAGES
 
 _LANGS = [*SUPPORTED_LANGUAGES, ""]
 _ISO_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+_PARTIAL_DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # YYYY-MM-DD, YYYY-MM, YYYY or empty
 
 
 def _str(*checks: pa.Check, **kw) -> pa.Column:
@@ -31,9 +32,11 @@ ARTICLES = pa.DataFrameSchema(
         "url": _str(),
         "title": _str(),
         "title_basis": _str(pa.Check.isin(["sidecar", "header", "html_meta", "none"])),
-        "published_date": _str(pa.Check.str_matches(_ISO_DATE)),
+        "published_date": _str(pa.Check.str_matches(_PARTIAL_DATE)),
+        "published_precision": _str(pa.Check.isin(["day", "month", "year", "unknown"])),
         "published_time": _str(pa.Check.str_matches(r"^(\d{1,2}:\d{2}(:\d{2})?)?$")),
-        "published_basis": _str(pa.Check.isin(["sidecar", "header", "byline", "dateline", "html_meta", "none"])),
+        "published_basis": _str(pa.Check.isin(["sidecar", "header", "byline", "dateline", "html_meta", "metadata",
+                                               "url", "none"])),
         "published_note": _str(),
         "author": _str(),
         "language": _str(pa.Check.isin(_LANGS)),
@@ -97,6 +100,7 @@ INPUT_WARNINGS = pa.DataFrameSchema(
 
 
 _CODES = r"^([A-Z]{3}(;[A-Z]{3})*)?$"
+_PRECISION_OF_LENGTH = {0: "unknown", 4: "year", 7: "month", 10: "day"}
 
 
 def _contact_columns() -> dict[str, pa.Column]:
@@ -127,16 +131,16 @@ MENTIONS = pa.DataFrameSchema(
         "topics": _str(),
         "trigger": _str(),
     },
+    # Row-wise checks (each returns one boolean per row), so a row that breaks one can be set aside
+    # with its reason (split_invalid) instead of failing the whole table.
     checks=[
-        pa.Check(lambda df: (df["countries"].str.count(";") >= 1).all(), error="a mention has two parties or more"),
+        pa.Check(lambda df: df["countries"].str.count(";") >= 1, error="a mention has two parties or more"),
         pa.Check(
-            lambda df: ((df["date"] == "") == (df["date_precision"] == "unknown")).all(),
+            lambda df: (df["date"] == "") == (df["date_precision"] == "unknown"),
             error="date and date_precision must agree",
         ),
         pa.Check(
-            lambda df: (
-                df["date"].str.len().map({0: "unknown", 4: "year", 7: "month", 10: "day"}) == df["date_precision"]
-            ).all(),
+            lambda df: df["date"].str.len().map(_PRECISION_OF_LENGTH) == df["date_precision"],
             error="date format must match its precision",
         ),
     ],
@@ -170,8 +174,8 @@ EVENTS = pa.DataFrameSchema(
         "languages": _str(),
         "article_ids": _str(),
         "mention_ids": _str(),
-        "first_reported": _str(pa.Check.str_matches(_ISO_DATE)),
-        "last_reported": _str(pa.Check.str_matches(_ISO_DATE)),
+        "first_reported": _str(pa.Check.str_matches(_PARTIAL_DATE)),
+        "last_reported": _str(pa.Check.str_matches(_PARTIAL_DATE)),
         "evidence": _str(),
         "merge_reasons": _str(),
     },
@@ -185,3 +189,24 @@ EVENTS = pa.DataFrameSchema(
 
 
 MENTIONS_WITH_EVENTS = MENTIONS.add_columns({"event_id": _str(pa.Check.str_matches(r"^ev_[0-9a-f]{10}$"))})
+
+
+def split_invalid(schema: pa.DataFrameSchema, frame):
+    """Validate `frame`; rows that break a row-level check are set aside instead of failing the table.
+
+    Returns (the validated frame without them, [(row label, reason), ...]). A problem that is not
+    tied to rows (a missing column, a wrong type for the whole column) is a bug and still raises."""
+    try:
+        return schema.validate(frame, lazy=True), []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        tied = cases[cases["index"].notna()]
+        if tied.empty or len(tied) < len(cases):
+            raise
+        reasons: dict = {}
+        for row in tied.itertuples():
+            # A table-wide check is reported once per column: name the column only for column checks.
+            where = f"{row.column}: " if row.schema_context == "Column" else ""
+            reasons.setdefault(row.index, []).append(f"{where}{row.check}")
+        kept = frame.drop(index=list(reasons))
+        return schema.validate(kept), [(label, "; ".join(dict.fromkeys(r))) for label, r in reasons.items()]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from helpers.actors import TOKEN, ActorMention, fold
-from helpers.dates import ResolvedDate
+from helpers.dates import Published, ResolvedDate
 from helpers.entities import CountryMention
 from helpers.language_rules import LanguageRules
 
@@ -75,13 +75,18 @@ class ArticleContext:
     """What earlier sentences of the article established."""
 
     article_id: str
-    published: dt.date | None
+    published: Published | None
     mentions: list[Mention] = field(default_factory=list)
     lead: Mention | None = None
     # People outside the registry introduced with a title and one country ("the Portuguese foreign
     # minister, João Gomes Cravinho"): folded name tokens (full name, last two, last) -> country.
     introduced: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     last_contact_sentence: int = -10  # the last sentence that reported or elaborated on a contact
+
+    @property
+    def when(self) -> tuple[dt.date, dt.date] | None:
+        """The days the article can have been published on (for the registry's dated roles)."""
+        return self.published.span if self.published else None
 
     @property
     def previous(self) -> Mention | None:
@@ -181,8 +186,12 @@ class Segment:
         return self.context.article_id
 
     @property
-    def published(self) -> dt.date | None:
+    def published(self) -> Published | None:
         return self.context.published
+
+    @property
+    def when(self) -> tuple[dt.date, dt.date] | None:
+        return self.context.when
 
     def note(self, kind: str, surface: str, detail: str) -> None:
         self.notes.add(kind, self.article_id, self.sentence_no, surface, detail)

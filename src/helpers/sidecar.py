@@ -1,7 +1,8 @@
 """The optional sidecar `sources.csv`: what is known about each article from outside its text.
 
 Columns (all optional but `file`): `file, outlet, url, published, published_basis, language`,
-plus `title` and `author`. A blank cell means "derive from the text". The sidecar may list only
+plus `title` and `author`. `published` is `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only the
+month or year is known. A blank cell means "derive from the text". The sidecar may list only
 some files. Problems never stop a run: a row naming a file that is not in the folder, a
 malformed date, an unsupported language code or a duplicated row each give a warning record
 (and the bad cell is ignored).
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import SUPPORTED_LANGUAGES
+from helpers.dates import Published
 
 SIDECAR_COLUMNS = ("file", "outlet", "url", "published", "published_basis", "language", "title", "author")
 
@@ -25,7 +27,7 @@ class SidecarRow:
     file: str
     outlet: str = ""
     url: str = ""
-    published: dt.date | None = None
+    published: Published | None = None
     published_note: str = ""
     language: str = ""
     title: str = ""
@@ -47,6 +49,11 @@ def parse_iso_date(value: str) -> dt.date | None:
         return dt.date.fromisoformat(value.strip()) if len(value.strip()) == 10 else None
     except ValueError:
         return None
+
+
+def parse_published(value: str) -> Published | None:
+    """A publication date at the precision known (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), or None if malformed."""
+    return Published.parse(value)
 
 
 def read_sidecar(path: Path | None, present_files: set[str]) -> tuple[dict[str, SidecarRow], list[Warning_]]:
@@ -81,10 +88,11 @@ def read_sidecar(path: Path | None, present_files: set[str]) -> tuple[dict[str, 
             continue
         published = None
         if cells.get("published"):
-            published = parse_iso_date(cells["published"])
+            published = parse_published(cells["published"])
             if published is None:
                 warnings.append(Warning_("sidecar", file, f"{where}: malformed date {cells['published']!r} "
-                                         "(expected YYYY-MM-DD); date derived from the text instead"))
+                                         "(expected YYYY-MM-DD, YYYY-MM or YYYY); date derived from the text "
+                                         "instead"))
         language = cells.get("language", "").lower()
         if language and language not in SUPPORTED_LANGUAGES:
             warnings.append(Warning_("sidecar", file, f"{where}: language {language!r} is not supported; "
