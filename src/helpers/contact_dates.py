@@ -13,7 +13,9 @@ Rules, in order:
   ailleurs");
 - else the date of an earlier mention of the same parties and status, or of a mention at most a
   few sentences back with the same status;
-- else none.
+- else (codebook 5) the publication month, for the contact of a contemporaneous report and for a
+  planned contact of the ongoing trip; none for a background contact ("last met", "por última vez",
+  `background`), another planned contact, or without a publication date.
 `date_basis` says which rule fired, `date_raw` quotes the phrase.
 
 Known limits: "May"/"mai" as a month needs a day, a year or a preposition before it; without a
@@ -34,6 +36,7 @@ from helpers.dates import (
     resolve_weekday,
     shift_days,
     shift_months,
+    shift_weeks,
     shift_years,
 )
 from helpers.extraction_settings import SETTINGS
@@ -50,8 +53,8 @@ class DateExpression:
     start: int
     end: int
     raw: str
-    kind: str  # full, month_year, weekday, month, day_month, relative_day, relative_month, relative_year, year,
-    # vague
+    kind: str  # full, month_year, weekday, month, day_month, relative_day, relative_week, relative_month,
+    # relative_year, years_ago, months_ago, year, vague
     value: object
 
 
@@ -84,8 +87,9 @@ def _month_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpre
 
 def _word_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpression | None:
     word, raw = m.group(0).lower(), m.group(0)
-    for kind, table in (("relative_day", rules.relative_days), ("relative_month", rules.relative_months),
-                        ("relative_year", rules.relative_years), ("weekday", rules.weekdays)):
+    for kind, table in (("relative_day", rules.relative_days), ("relative_week", rules.relative_weeks),
+                        ("relative_month", rules.relative_months), ("relative_year", rules.relative_years),
+                        ("weekday", rules.weekdays)):
         if word in table:
             return DateExpression(m.start(), m.end(), raw, kind, table[word])
     return _month_expression(m, text, rules) if word in rules.months else None
@@ -105,6 +109,11 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     for m in rules.date_regex.finditer(text):
         if not _overlaps(m.start(), m.end(), taken) and (expr := _word_expression(m, text, rules)):
             found.append(expr)
+    for kind, regex in (("years_ago", rules.years_ago), ("months_ago", rules.months_ago)):
+        for m in regex.finditer(text) if regex else []:
+            number = next((int(g) for g in m.groups() if g), None)
+            if number is not None and not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
+                found.append(DateExpression(m.start(), m.end(), m.group(0), kind, number))
     for m in rules.year.finditer(text) if rules.year else []:
         if not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
             found.append(DateExpression(m.start(), m.end(), m.group(0), "year", int(m.group(1))))
@@ -143,6 +152,12 @@ def resolve_expression(expr: DateExpression, published: Published | None, status
         return ResolvedDate("", "unknown", f"'{expr.raw}': not a day, month or year")
     if kind == "relative_day":
         return shift_days(published, value, f"'{expr.raw}' from the publication date")
+    if kind == "years_ago":
+        return shift_years(published, -value, f"'{expr.raw}' from the publication date")
+    if kind == "months_ago":
+        return shift_months(published, -value, f"'{expr.raw}' from the publication date")
+    if kind == "relative_week":
+        return shift_weeks(published, value, f"'{expr.raw}' from the publication date")
     return shift_months(published, value, f"'{expr.raw}' from the publication date")
 
 
@@ -172,7 +187,8 @@ def _not_carried(seg: Segment) -> ResolvedDate | None:
         return ResolvedDate("", "unknown", f"'{seg.date_raw}': before mention {previous.mention_id}, date not given")
     if seg.rules.topic_shift and (m := seg.rules.topic_shift.search(seg.text)):
         seg.date_raw = m.group(0)
-        return ResolvedDate("", "unknown", f"'{seg.date_raw}': a separate item, date not given")
+        month = publication_month(seg)
+        return ResolvedDate(month.value, month.precision, f"'{seg.date_raw}': a separate item; {month.rule}")
     return None
 
 
@@ -190,7 +206,32 @@ def _carried(seg: Segment) -> ResolvedDate:
         seg.date_raw = recent[-1].date_raw
         return ResolvedDate(recent[-1].date, recent[-1].date_precision,
                             f"carried from mention {recent[-1].mention_id} (previous sentence)")
-    return ResolvedDate("", "unknown", "no date in the sentence or its context")
+    return publication_month(seg)
+
+
+def _ongoing(seg: Segment) -> bool:
+    """A planned contact that is part of what the article reports as happening (the ongoing trip):
+    an occurred mention of the article shares its parties."""
+    return any(m.status == "occurred" and set(seg.ordered) <= set(m.countries) | set(seg.ordered[:1])
+               and set(m.countries) & set(seg.ordered) for m in seg.context.mentions)
+
+
+def publication_month(seg: Segment) -> ResolvedDate:
+    """Codebook 5: the contact of a contemporaneous report with no date of its own gets the publication
+    month (the year when only the year is known); so does a planned contact of the ongoing trip. A
+    background contact ("last met", "por última vez") or another planned contact gets none."""
+    published = seg.published
+    if published is None:
+        return ResolvedDate("", "unknown", "no date in the sentence or its context, and no publication date")
+    background = seg.rules.background.search(seg.text) if seg.rules.background else None
+    if background:
+        seg.date_raw = background.group(0)
+        return ResolvedDate("", "unknown", f"'{seg.date_raw}': a background contact, date not given")
+    if seg.status == "planned" and not _ongoing(seg):
+        return ResolvedDate("", "unknown", "a planned contact with no date")
+    value = published.value[:7]
+    return ResolvedDate(value, "month" if len(value) == 7 else "year",
+                        "publication month: the contact of a contemporaneous report, with no date of its own")
 
 
 def _date_from_context(seg: Segment) -> ResolvedDate:

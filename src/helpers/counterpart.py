@@ -11,8 +11,8 @@ Rules:
   right after a contact: the previous mention's subject is the other party;
 - one party named in a clause that depends on a main clause ("..., the minister said after talks
   with her Kenyan colleague"): the main clause's subject is the other party;
-- an organisation without listed members counts as a party only when fewer than two states are
-  named;
+- an organisation without listed members (the EU, the UN, the AU) is never a party (codebook 1):
+  a contact of one state with one is set aside (noted `organisation_party`);
 - fewer than two parties: no mention (one party is noted `single_party`).
 
 Known limits: pronouns are resolved only at the start of a sentence; a subject carried from the
@@ -62,9 +62,11 @@ def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
         ordered = completed
     if len(ordered) == 1 and seg.main_clause:
         ordered = _with_subject_of(ordered, seg.main_clause[0])
-    if len(ordered) < 2 and seg.orgs:
-        ordered += [c for _, c in seg.orgs if not organisation_members()[c] and c not in ordered]
     seg.ordered = ordered
+    organisations = sorted({c for _, c in seg.orgs if not organisation_members()[c]})
+    if len(ordered) < 2 and organisations:
+        return Rejection("organisation_party", f"{';'.join(organisations)} with {';'.join(ordered) or 'no state'}: "
+                                               "an organisation is not a state party")
     if len(ordered) == 1:
         return Rejection("single_party", f"contact words but one party ({ordered[0]})")
     return Rejection("no_party") if not ordered else None

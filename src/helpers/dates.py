@@ -263,6 +263,27 @@ def shift_days(anchor: dt.date | Published | None, days: int, rule: str) -> Reso
     return ResolvedDate((anchor + dt.timedelta(days=days)).isoformat(), "day", rule)
 
 
+def shift_weeks(published: Published | dt.date | None, weeks: int, rule: str) -> ResolvedDate:
+    """"last week" / "this week" / "next week": the calendar week (Monday to Sunday) before, of or after
+    publication, at the finest precision that holds the whole week (its month, else its year)."""
+    published = Published.of(published)
+    if published is None:
+        return UNRESOLVED_NO_ANCHOR
+    if published.day is None:
+        if weeks == 0:
+            return _coarse(published, rule)
+        if published.month is not None and 1 < published.month < 12:
+            return ResolvedDate(str(published.year), "year", f"{rule}; publication date known to the month only")
+        return ResolvedDate("", "unknown", f"unresolved: {rule} needs the publication day")
+    monday = published.day - dt.timedelta(days=published.day.weekday()) + dt.timedelta(weeks=weeks)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return ResolvedDate(monday.isoformat()[:7], "month", rule)
+    if monday.year == sunday.year:
+        return ResolvedDate(str(monday.year), "year", f"{rule}; the week spans two months")
+    return ResolvedDate("", "unknown", f"unresolved: {rule}: the week spans two years")
+
+
 def shift_months(published: Published | dt.date | None, months: int, rule: str) -> ResolvedDate:
     """"last month" / "next month" / "earlier this month" at month precision."""
     published = Published.of(published)

@@ -23,6 +23,8 @@ from helpers.textlines import literal_alternation
 # Contact types by priority: the first found in a sentence types it; `talks` is a generic contact
 # whose type comes from context.
 TYPE_ORDER = ("phone_call", "message", "summit", "visit", "meeting", "talks")
+# An apostrophe in a pattern matches the typographic ones news text uses too ("s’est entretenu").
+APOSTROPHES = "['’ʼ]"
 
 
 def alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str = "") -> re.Pattern[str] | None:
@@ -30,7 +32,8 @@ def alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str
     if not patterns:
         return None
     prefix = "(?:" + "|".join(re.escape(p) for p in prefixes) + ")?" if prefixes else ""
-    return re.compile(rf"(?<!\w){prefix}(?:{'|'.join(f'(?:{p})' for p in patterns)}){tail}", re.IGNORECASE)
+    body = "|".join(f"(?:{p})" for p in patterns).replace("'", APOSTROPHES)
+    return re.compile(rf"(?<!\w){prefix}(?:{body}){tail}", re.IGNORECASE)
 
 
 def literals(words: Sequence[str]) -> list[str]:
@@ -52,6 +55,7 @@ class LanguageRules:
     relative_days: dict[str, int]
     relative_months: dict[str, int]
     relative_years: dict[str, int]
+    relative_weeks: dict[str, int]
     date_regex: re.Pattern[str]
     previous_day: re.Pattern[str] | None
     same_day: re.Pattern[str] | None
@@ -60,6 +64,9 @@ class LanguageRules:
     prepositions: tuple[str, ...]
     past_markers: re.Pattern[str] | None
     earlier: re.Pattern[str] | None
+    background: re.Pattern[str] | None
+    years_ago: re.Pattern[str] | None
+    months_ago: re.Pattern[str] | None
     topic_shift: re.Pattern[str] | None
     topic_before_country: re.Pattern[str] | None
     relative_clause: re.Pattern[str] | None
@@ -84,7 +91,8 @@ def language_rules(language: str) -> LanguageRules:
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
     months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}
-    words = [*weekdays, *months, *dates.relative_days, *dates.relative_months, *dates.relative_years]
+    words = [*weekdays, *months, *dates.relative_days, *dates.relative_months, *dates.relative_years,
+             *dates.relative_weeks]
     date_regex = re.compile(rf"(?<!\w)(?:{literal_alternation(words)})(?!\w)", re.IGNORECASE)
     return LanguageRules(
         language=language,
@@ -98,6 +106,7 @@ def language_rules(language: str) -> LanguageRules:
         relative_days={k.lower(): v for k, v in dates.relative_days.items()},
         relative_months={k.lower(): v for k, v in dates.relative_months.items()},
         relative_years={k.lower(): v for k, v in dates.relative_years.items()},
+        relative_weeks={k.lower(): v for k, v in dates.relative_weeks.items()},
         date_regex=date_regex,
         previous_day=alternation(dates.previous_day),
         same_day=alternation(dates.same_day),
@@ -106,6 +115,9 @@ def language_rules(language: str) -> LanguageRules:
         prepositions=tuple(p.lower() for p in dates.prepositions),
         past_markers=alternation(dates.past_markers),
         earlier=alternation(dates.earlier),
+        background=alternation(dates.background),
+        years_ago=alternation(dates.years_ago),
+        months_ago=alternation(dates.months_ago),
         topic_shift=alternation(dates.topic_shift),
         relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
                                    re.IGNORECASE) if contact.relative_clause else None,

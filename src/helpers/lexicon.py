@@ -150,6 +150,7 @@ class DateLexicon(_Frozen):
     relative_days: dict[str, int]
     relative_months: dict[str, int]
     relative_years: dict[str, int] = Field(default_factory=dict)  # "next year": +1, at year precision
+    relative_weeks: dict[str, int] = Field(default_factory=dict)  # "last week": -1, a month or year when it fits
     previous_day: list[str]
     same_day: list[str]
     day_after_clause: list[str]
@@ -158,9 +159,35 @@ class DateLexicon(_Frozen):
     months_extra: dict[str, int] = Field(default_factory=dict)  # inflected month forms CLDR lacks
     past_markers: list[str] = Field(default_factory=list)  # "last", "dernier": a month named with them is past
     earlier: list[str] = Field(default_factory=list)  # "earlier", "zuvor": before the contact just reported
+    background: list[str] = Field(default_factory=list)  # "last met", "por última vez": a past contact in passing
+    years_ago: list[str] = Field(default_factory=list)  # "(\d+) years ago": one group, the number
+    months_ago: list[str] = Field(default_factory=list)  # "(\d+) months ago"
     topic_shift: list[str] = Field(default_factory=list)  # "separately", "par ailleurs": an unrelated item
     year_prefixes: list[str] = Field(default_factory=list)  # "in", "през": "in 2023" is a date at year precision
     vague: list[str] = Field(default_factory=list)  # "last week", "au printemps": a time that is no day, month or year
+
+
+class MorphologyLexicon(_Frozen):
+    """How the language marks a verb as future or conditional, and the lemmas of contact verbs.
+
+    `lemmatiser`: `simplemma` (fr, es, pt, ro, de, bg, en), `pymorphy3` (ru) or `none`.
+    `future_suffixes`: endings of a future or conditional form (fr -ront, es -rá, pt -rão) on a verb
+    whose lemma ends in one of `infinitive_endings`; `future_form`: a regex a future verb form
+    matches as a whole word (ar سيلتقي: `[وف]?س[يتنأ]\\w+`; sw atakutana: subject prefix + ta). The
+    grammatical future is read by pymorphy3 for Russian (perfective non-past). `contact_lemmas`:
+    lemmas of verbs that report a contact of a type (any inflection of them is a trigger).
+    """
+
+    lemmatiser: str = "none"
+    future_suffixes: list[str] = Field(default_factory=list)
+    infinitive_endings: list[str] = Field(default_factory=list)
+    future_form: str = ""
+    contact_lemmas: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("future_form")
+    @classmethod
+    def _compile_form(cls, value: str) -> str:
+        return _check_patterns([value])[0] if value else value
 
 
 ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart", "deputy")
@@ -181,6 +208,7 @@ class Lexicon(_Frozen):
     inflection: Inflection = Field(default_factory=Inflection)
     contact: ContactLexicon | None = None
     dates: DateLexicon | None = None
+    morphology: MorphologyLexicon = Field(default_factory=MorphologyLexicon)
     roles: dict[str, list[str]] = Field(default_factory=dict)
     topics: dict[str, list[str]] = Field(default_factory=dict)
 

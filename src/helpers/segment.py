@@ -132,6 +132,7 @@ NOTED = {
     "rejected_negated",  # triggers: a denied or cancelled contact
     "rejected_habitual",  # triggers: a habitual or background statement ("they speak frequently")
     "single_party",  # counterpart: contact words but one party
+    "organisation_party",  # counterpart: one state and an organisation (not a state)
     "rejected_summit_two_parties",  # status: summit words with fewer than three parties
     "elaboration",  # status: "the two sides discussed ..." right after a contact
 }

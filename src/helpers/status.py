@@ -8,8 +8,10 @@ Rules:
   with no date phrase of its own) elaborates on that contact: no new mention (`elaboration`);
 - a generic `talks` takes the type of the clause it depends on, else of a typed contact a few
   sentences back (or of any previous one when the sentence says "also"/"similar"), else `other`;
-- `planned` when a future marker (`planned` in the lexicon: "will", "is expected to", grammatical
-  futures) stands within a window around the trigger, else `occurred`. (A bare month just after
+- `planned` when a future marker (`planned` in the lexicon: "will", "is expected to") stands within a
+  window around the trigger, or the trigger's verb is in a future or conditional form
+  (`helpers.morphology`: "rencontreront", "conversará", "проведут", "سيلتقي", "atakutana"), else
+  `occurred`. (A bare month just after
   publication can still make it planned: see `contact_dates`.)
 
 Known limits: the future marker is searched in a character window, not in the trigger's clause.
@@ -20,6 +22,7 @@ from __future__ import annotations
 from helpers.contact_dates import find_date_expressions
 from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import TYPE_ORDER
+from helpers.morphology import future_near
 from helpers.segment import Rejection, Segment
 
 
@@ -54,7 +57,9 @@ def _status(seg: Segment) -> str:
     planned = seg.rules.markers["planned"]
     start, end = seg.trigger_span
     window = seg.text[max(0, start - SETTINGS.planned_window_before): end + SETTINGS.planned_window_after]
-    return "planned" if planned and planned.search(window) else "occurred"
+    if planned and planned.search(window):
+        return "planned"
+    return "planned" if future_near(seg.text, seg.trigger_span, seg.language) else "occurred"
 
 
 def decide_type_and_status(seg: Segment) -> Rejection | None:

@@ -1,7 +1,8 @@
 """Pass 1, triggers: does the segment report a contact, and with which words?
 
 Rule: a contact word of the language's lexicon (`contact` in data/reference/lang/<code>.yaml,
-by type: phone_call, message, summit, visit, meeting, and a generic `talks`) reports a contact,
+by type: phone_call, message, summit, visit, meeting, and a generic `talks`), or any inflection of a
+contact verb (`morphology.contact_lemmas`, through `helpers.morphology`), reports a contact,
 unless it only refers back to one already reported ("the call", "разговора", "această
 întâlnire": `continuation`). A comma-delimited side remark (", who has visited the region several
 times,": `relative_clause`) neither reports the sentence's contact, nor denies it, nor makes it
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from helpers.morphology import contact_lemma_spans
 from helpers.segment import Rejection, Segment, Span
 
 
@@ -32,6 +34,9 @@ def inside(span: Span, others: Sequence[Span]) -> bool:
 def find_triggers(seg: Segment) -> Rejection | None:
     rules, text = seg.rules, seg.text
     hits = {t: spans(r, text) for t, r in rules.triggers.items()}
+    for t, found in contact_lemma_spans(text, seg.language).items():  # any inflection of a contact verb
+        taken = [h for hs in hits.values() for h in hs]
+        hits.setdefault(t, []).extend(f for f in found if not any(f[0] < e and s < f[1] for s, e in taken))
     if not any(hits.values()):
         return Rejection("no_trigger")
     continuation = spans(rules.markers["continuation"], text)
