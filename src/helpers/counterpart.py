@@ -5,10 +5,14 @@ Rules:
 - the parties are the states named and the countries of the people named, in order of position
   (the first named is the subject);
 - "the two leaders", "both sides", "they" (`anaphora_pair`) with fewer than two people named: the
-  parties (and people) of the article's previous mention;
-- one party named, and the sentence opens with a subject pronoun ("He also spoke with..."), says it
-  is a similar contact ("also", "another") or names a group ("the delegation", "the country"),
-  right after a contact: the previous mention's subject is the other party;
+  parties (and people) of the article's recent mention, else the two states named in the sentences
+  just before ("X's foreign minister asked his Russian counterpart ... The two ministers met");
+- one party named that is one side of the recent bilateral contact ("The visit of the Russian
+  minister to the country continues on Wednesday"): that contact's pair (noted `story_pair`);
+- one party named, and a subject pronoun stands before the contact word ("Upon arrival, he had a
+  brief meeting with..."), the sentence says it is a similar contact ("also", "another") or names a
+  group ("the delegation", "the country"), right after a contact: the previous mention's subject is
+  the other party;
 - one party named in a clause that depends on a main clause ("..., the minister said after talks
   with her Kenyan colleague"): the main clause's subject is the other party;
 - an organisation without listed members (the EU, the UN, the AU) is never a party (codebook 1):
@@ -35,11 +39,14 @@ def _named_order(seg: Segment) -> list[str]:
 
 
 def _refers_to_previous(seg: Segment) -> bool:
-    """The sentence continues the last contact's story with one side left implicit."""
+    """The sentence continues the last contact's story with one side left implicit: a subject pronoun
+    before the contact word ("Upon arrival, he had a brief meeting with..."), "also"/"similar", or a
+    group ("the delegation", "the country")."""
     markers = seg.rules.markers
     pronoun, group = markers["subject_pronoun"], markers["group_subject"]
+    before_trigger = seg.text[: seg.live_start]
     return (seg.sentence_no - seg.context.last_contact_sentence <= SETTINGS.pronoun_sentences and
-            bool((pronoun and pronoun.match(seg.text.lstrip())) or seg.similar or (group and group.search(seg.text))))
+            bool((pronoun and pronoun.search(before_trigger)) or seg.similar or (group and group.search(seg.text))))
 
 
 def _with_subject_of(ordered: list[str], mention) -> list[str]:
@@ -47,21 +54,71 @@ def _with_subject_of(ordered: list[str], mention) -> list[str]:
     return [lead_party, *ordered] if lead_party else ordered
 
 
-def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
-    ordered = _named_order(seg)
-    anaphora = seg.rules.markers["anaphora_pair"]
-    seg.anaphora = bool(anaphora and anaphora.search(seg.text))
+def _recent_mention(seg: Segment):
     previous = seg.context.previous
-    if seg.anaphora and previous is not None and len({c for _, c, _ in seg.actor_states}) < 2:
-        ordered = list(previous.countries)
+    if previous is not None and seg.sentence_no - previous.sentence_no <= SETTINGS.story_sentences:
+        return previous
+    return None
+
+
+def _recently_named(seg: Segment) -> list[str]:
+    """The states named in the last sentences before this one (most recent first), for "the two
+    leaders" or a pronoun when no contact was reported yet."""
+    found: list[str] = []
+    for sentence_no, states in reversed(seg.context.named):
+        if sentence_no < seg.sentence_no - SETTINGS.story_sentences or sentence_no >= seg.sentence_no:
+            continue
+        found += [c for c in states if c not in found]
+    return found
+
+
+def _pair_from_context(seg: Segment, ordered: list[str]) -> list[str]:
+    """"The two leaders", "both sides", "they" with fewer than two people named: the parties of the
+    article's recent contact, else the two states named just before."""
+    previous = _recent_mention(seg)
+    if previous is not None:
         seg.participants = list(dict.fromkeys([*previous.actor_ids, *seg.participants]))
-    if len(ordered) == 1 and previous is not None and _refers_to_previous(seg):
+        return _without_organisations(seg, list(previous.countries))
+    recent = _recently_named(seg)
+    return recent[:2][::-1] if len(recent) >= 2 and len(ordered) < 2 else ordered
+
+
+def _complete_single(seg: Segment, ordered: list[str]) -> list[str]:
+    """One party named: the other one from the story around it."""
+    previous = _recent_mention(seg)
+    if previous is not None and ordered[0] in previous.countries and len(previous.countries) == 2:
+        completed = _with_subject_of(ordered, previous)  # the story's pair: one side named again
+        seg.note("story_pair", seg.head, f"{completed[0]} from mention {previous.mention_id} of the same pair")
+        return completed
+    if previous is not None and _refers_to_previous(seg):
         completed = _with_subject_of(ordered, previous)
         if completed != ordered:
             seg.note("pronoun_resolved", seg.head, f"subject taken from mention {previous.mention_id}: {completed[0]}")
-        ordered = completed
-    if len(ordered) == 1 and seg.main_clause:
-        ordered = _with_subject_of(ordered, seg.main_clause[0])
+        return completed
+    if seg.main_clause:
+        return _with_subject_of(ordered, seg.main_clause[0])
+    return ordered
+
+
+def _without_organisations(seg: Segment, ordered: list[str]) -> list[str]:
+    """Organisations (the EU, the UN, the AU, also through their officials in the registry) are not
+    parties (codebook 1)."""
+    members = organisation_members()
+    dropped = [c for c in ordered if c in members and not members[c]]
+    if dropped:
+        seg.orgs += [(0, c) for c in dropped if (0, c) not in seg.orgs]
+    return [c for c in ordered if c not in dropped]
+
+
+def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
+    ordered = _without_organisations(seg, _named_order(seg))
+    seg.context.named.append((seg.sentence_no, list(ordered)))
+    anaphora = seg.rules.markers["anaphora_pair"]
+    seg.anaphora = bool(anaphora and anaphora.search(seg.text))
+    if seg.anaphora and len({c for _, c, _ in seg.actor_states}) < 2:
+        ordered = _pair_from_context(seg, ordered)
+    if len(ordered) == 1:
+        ordered = _complete_single(seg, ordered)
     seg.ordered = ordered
     organisations = sorted({c for _, c in seg.orgs if not organisation_members()[c]})
     if len(ordered) < 2 and organisations:

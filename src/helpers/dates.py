@@ -132,8 +132,9 @@ def full_month_names(language: str) -> dict[str, int]:
 
 @cache
 def weekday_names(language: str) -> dict[str, int]:
-    """Weekday names of a language (CLDR), lower-cased, to 0 (Monday) .. 6 (Sunday)."""
-    return _cldr_calendar_names("days", (language,))
+    """Full weekday names of a language (CLDR), lower-cased, to 0 (Monday) .. 6 (Sunday). Abbreviations
+    are left out: in running text they are ordinary words (pt "ter", "sex", "dom"; fr "mar")."""
+    return _cldr_calendar_names("days", (language,), widths=("wide",))
 
 
 @dataclass(frozen=True)

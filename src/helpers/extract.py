@@ -37,7 +37,7 @@ from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import language_rules
 from helpers.legs import split_legs
 from helpers.lexicon import load_lexicon
-from helpers.parties import find_parties
+from helpers.parties import find_parties, states_named
 from helpers.segment import NOTED, ArticleContext, Mention, Notes, Segment
 from helpers.status import decide_type_and_status
 from helpers.triggers import find_triggers
@@ -128,6 +128,9 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
         if language in supported:
             found = sentence_mentions(text, start, language, context, sentence_no, notes)
             _remember(context, found, text, start, sentence_no, language)
+            if not context.named or context.named[-1][0] != sentence_no:  # no contact word: still remember
+                seg = Segment(text, start, language, sentence_no, language_rules(language), context, notes)
+                context.named.append((sentence_no, states_named(seg)))
     return context.mentions
 
 

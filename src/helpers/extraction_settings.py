@@ -36,6 +36,9 @@ class ExtractionSettings:
     talks_type_sentences: int = 3
     # subject: a pronoun or "the delegation" refers to a contact at most this many sentences back
     pronoun_sentences: int = 1
+    # subject: "the two leaders", or one side of a pair named again, refers to a contact or to states named
+    # at most this many sentences back
+    story_sentences: int = 3
     # elaboration: "the two sides discussed ..." refers to a contact at most this many sentences back
     elaboration_sentences: int = 1
     # notes: how much of a sentence a note quotes

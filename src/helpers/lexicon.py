@@ -136,6 +136,7 @@ class ContactLexicon(_Frozen):
     relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
     venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue
     after_contact_clause: list[str] = Field(default_factory=list)  # "after talks with": a second contact
+    participation: list[str] = Field(default_factory=list)  # "to attend", "للمشاركة": taking part in a summit
 
     @field_validator("*")
     @classmethod

@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from helpers.actors import actor_matcher, registry
 from helpers.entities import CountryMention, country_matcher, organisation_members
 from helpers.extraction_settings import SETTINGS
-from helpers.segment import Segment
+from helpers.segment import Notes, Segment
 
 _NAME_AFTER_ROLE = re.compile(
     r"[\s,]{1,3}((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+\s){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)")  # "Foreign Minister Jane Doe"
@@ -185,3 +186,16 @@ STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, 
 def find_parties(seg: Segment) -> None:
     for step in STEPS:
         step(seg)
+
+
+def states_named(seg: Segment) -> list[str]:
+    """The states a sentence names (countries, and registry people's countries), in order, without
+    notes: for a sentence with no contact word, so that later sentences can refer back to it."""
+    quiet = replace(seg, notes=Notes())
+    for step in (_actors_and_countries, _actor_states, _states_from_countries, _organisation_members):
+        step(quiet)
+    ordered: list[str] = []
+    for _, code in sorted([*quiet.states, *[(p, c) for p, c, _ in quiet.actor_states]]):
+        if code not in ordered:
+            ordered.append(code)
+    return ordered

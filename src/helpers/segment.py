@@ -82,6 +82,7 @@ class ArticleContext:
     # minister, João Gomes Cravinho"): folded name tokens (full name, last two, last) -> country.
     introduced: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     last_contact_sentence: int = -10  # the last sentence that reported or elaborated on a contact
+    named: list[tuple[int, list[str]]] = field(default_factory=list)  # (sentence_no, states named in it)
 
     @property
     def when(self) -> tuple[dt.date, dt.date] | None:
@@ -133,8 +134,8 @@ NOTED = {
     "rejected_habitual",  # triggers: a habitual or background statement ("they speak frequently")
     "single_party",  # counterpart: contact words but one party
     "organisation_party",  # counterpart: one state and an organisation (not a state)
-    "rejected_summit_two_parties",  # status: summit words with fewer than three parties
     "elaboration",  # status: "the two sides discussed ..." right after a contact
+    "summit_reference",  # status: summit words with parties only from context: a background reference
 }
 SILENT = {
     "no_trigger",  # triggers: no contact word
@@ -193,6 +194,11 @@ class Segment:
     @property
     def when(self) -> tuple[dt.date, dt.date] | None:
         return self.context.when
+
+    @property
+    def live_start(self) -> int:
+        """Where the first reporting contact word starts."""
+        return min((span[0] for found in self.live.values() for span in found), default=len(self.text))
 
     def note(self, kind: str, surface: str, detail: str) -> None:
         self.notes.add(kind, self.article_id, self.sentence_no, surface, detail)

@@ -11,6 +11,7 @@ cause a false split, which only costs context in later stages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,10 @@ class Sentence:
     end: int
     text: str
     language: str
+
+
+# A single capital letter and a full stop ends no sentence: an initial ("J. Biden", "S.E.M. Lavrov").
+_INITIAL = re.compile(r"(?:\w\.)*[A-ZÀ-ÖØ-ÞА-ЯЁ]\.")
 
 
 @cache
@@ -51,8 +56,8 @@ def split_paragraph(paragraph: str, language: str) -> list[tuple[int, int]]:
             start = cursor
         end = start + len(text)
         cursor = end
-        previous_last_token = paragraph[spans[-1][0]: spans[-1][1]].split()[-1].casefold() if spans else ""
-        if spans and previous_last_token in abbreviations:
+        previous_last_token = paragraph[spans[-1][0]: spans[-1][1]].split()[-1] if spans else ""
+        if spans and (previous_last_token.casefold() in abbreviations or _INITIAL.fullmatch(previous_last_token)):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))

@@ -2,8 +2,10 @@
 
 Rules:
 - the type is the first of phone_call, message, summit, visit, meeting, talks found among the
-  reporting words; summit words need three parties or more, else the segment is a background
-  reference (rejected `rejected_summit_two_parties`);
+  reporting words; a summit with fewer than three parties needs two of them named in the sentence
+  itself and a word of taking part ("the president heads to Russia to take part in the Russia-Africa
+  summit"), else it is a background reference ("agreements reached at the last summit, both leaders
+  said", "Putin pledged during the conference to provide grain to Mali": `summit_reference`);
 - "the two sides discussed ..." (a generic `talks` by the parties of the contact just reported,
   with no date phrase of its own) elaborates on that contact: no new mention (`elaboration`);
 - a generic `talks` takes the type of the clause it depends on, else of a typed contact a few
@@ -25,13 +27,21 @@ from helpers.language_rules import TYPE_ORDER
 from helpers.morphology import future_near
 from helpers.segment import Rejection, Segment
 
+# "Held talks", "discussed with" with no typed contact before it: talks are in person unless the
+# text says otherwise (a phone word types the contact as a call before this applies).
+GENERIC_TALKS_TYPE = "meeting"
+
 
 def choose_type(live: dict[str, list[tuple[int, int]]], n_states: int) -> str:
-    """The contact type by priority; a summit or conference needs three parties or more."""
-    for t in TYPE_ORDER:
-        if live.get(t) and not (t == "summit" and n_states < 3):
-            return t
-    return ""
+    """The contact type by priority (a summit with two identifiable states, the host and one other, is
+    still a contact: codebook 1-2)."""
+    return next((t for t in TYPE_ORDER if live.get(t)), "")
+
+
+def _summit_reference(seg: Segment) -> bool:
+    participation = seg.rules.markers["participation"]
+    named_here = {c for _, c in seg.states} | {c for _, c, _ in seg.actor_states}
+    return len(seg.ordered) < 3 and (len(named_here) < 2 or not (participation and participation.search(seg.text)))
 
 
 def _is_elaboration(seg: Segment) -> bool:
@@ -46,11 +56,11 @@ def _talks_type(seg: Segment) -> str:
     if seg.inherited_type:
         return seg.inherited_type
     if previous is None:
-        return "other"
+        return GENERIC_TALKS_TYPE
     recent = seg.sentence_no - previous.sentence_no <= SETTINGS.talks_type_sentences
     if seg.similar or (previous.type != "other" and recent):
         return previous.type
-    return "other"
+    return GENERIC_TALKS_TYPE
 
 
 def _status(seg: Segment) -> str:
@@ -64,9 +74,13 @@ def _status(seg: Segment) -> str:
 
 def decide_type_and_status(seg: Segment) -> Rejection | None:
     seg.type = choose_type(seg.live, len(seg.ordered))
-    if not seg.type:
-        return Rejection("rejected_summit_two_parties",
-                         "summit/conference words with fewer than three parties: a background reference")
+    if seg.type == "summit" and _summit_reference(seg):
+        # "On the sidelines of the summit, X met Y": the meeting, not the summit.
+        seg.live = {t: spans for t, spans in seg.live.items() if t != "summit"}
+        seg.type = choose_type(seg.live, len(seg.ordered))
+        if not seg.type:
+            return Rejection("summit_reference", "summit/conference words, fewer than three parties, and no two of "
+                                                 "them named with a word of taking part: a background reference")
     live = seg.live
     seg.trigger_span = live[seg.type][0] if live.get(seg.type) else next(s for t in TYPE_ORDER for s in live.get(t, []))
     seg.expressions = find_date_expressions(seg.text, seg.rules)
