@@ -11,8 +11,9 @@ passes in order, each in its own module with its rule and limits:
    deputies and unmapped names set aside;
 3. `counterpart`: the parties in order, completed from the previous contact or the main clause
    when the sentence names one side;
-4. `status`: the type (summits need three parties; a generic "talks" takes its type from
-   context; elaborations give no new contact) and planned/occurred;
+4. `status`: the type (a summit with two parties needs both named and a word of taking part; a
+   generic "talks" or a signing takes its type from context; elaborations give no new contact) and
+   planned/occurred (markers, grammatical future);
 5. `contact_dates`: the date and how it was decided;
 6. `legs`: one mention per distinct contact (tours and multi-party calls split).
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from helpers.actors import registry
 from helpers.dates import ResolvedDate
-from helpers.language_rules import TYPE_ORDER
+from helpers.language_rules import GENERIC, TYPE_ORDER
 from helpers.segment import Mention, Segment
 
 
@@ -56,7 +56,7 @@ def _leg_types(seg: Segment, others: Sequence[str]) -> dict[str, list[str]]:
     words: dict[str, list[str]] = {c: [] for c in others}
     for t, found in seg.live.items():
         for span in found:
-            if t != "talks":
+            if t not in GENERIC:
                 words[min(others, key=lambda c: abs(span[0] - positions.get(c, 0)))].append(t)
     return words
 

@@ -124,6 +124,7 @@ class ContactLexicon(_Frozen):
     summit: list[str]
     meeting: list[str]
     talks: list[str]
+    signing: list[str] = Field(default_factory=list)  # signing an agreement together
     planned: list[str]
     negation: list[str]
     habitual: list[str]

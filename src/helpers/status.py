@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from helpers.contact_dates import find_date_expressions
 from helpers.extraction_settings import SETTINGS
-from helpers.language_rules import TYPE_ORDER
+from helpers.language_rules import GENERIC, TYPE_ORDER
 from helpers.morphology import future_near
 from helpers.segment import Rejection, Segment
 
@@ -46,21 +46,24 @@ def _summit_reference(seg: Segment) -> bool:
 
 def _is_elaboration(seg: Segment) -> bool:
     previous = seg.context.previous
-    return (seg.type == "talks" and seg.anaphora and previous is not None and
+    return (seg.type in GENERIC and seg.anaphora and previous is not None and
             seg.sentence_no - previous.sentence_no <= SETTINGS.elaboration_sentences and
             set(seg.ordered) == set(previous.countries) and not seg.expressions)
 
 
 def _talks_type(seg: Segment) -> str:
+    """The type of a generic "talks" or signing: the clause's it depends on, a recent typed contact's,
+    else in person for talks and `other` for a signing with no encounter reported (codebook 2)."""
     previous = seg.context.previous
+    fallback = GENERIC_TALKS_TYPE if seg.type == "talks" else "other"
     if seg.inherited_type:
         return seg.inherited_type
     if previous is None:
-        return GENERIC_TALKS_TYPE
+        return fallback
     recent = seg.sentence_no - previous.sentence_no <= SETTINGS.talks_type_sentences
     if seg.similar or (previous.type != "other" and recent):
         return previous.type
-    return GENERIC_TALKS_TYPE
+    return fallback
 
 
 def _status(seg: Segment) -> str:
@@ -88,7 +91,7 @@ def decide_type_and_status(seg: Segment) -> Rejection | None:
         seg.context.last_contact_sentence = seg.sentence_no
         return Rejection("elaboration", f"discussion by the parties of mention {seg.context.previous.mention_id}, "
                                         "no new date or contact type")
-    if seg.type == "talks":
+    if seg.type in GENERIC:
         seg.type = _talks_type(seg)
     seg.status = _status(seg)
     return None
