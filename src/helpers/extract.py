@@ -43,6 +43,9 @@ from helpers.segment import NOTED, ArticleContext, Mention, Notes, Segment
 from helpers.status import decide_type_and_status
 from helpers.triggers import find_triggers
 
+# The headline is analysed first, as sentence -1 (it is not in the clean body: start = end = 0).
+HEADLINE_SENTENCE = -1
+
 PASSES = (find_triggers, find_parties, find_subject_and_counterpart, decide_type_and_status, decide_date)
 
 
@@ -106,7 +109,8 @@ def sentence_mentions(text: str, start: int, language: str, context: ArticleCont
 def _remember(context: ArticleContext, found: list[Mention], text: str, start: int, sentence_no: int,
               language: str) -> None:
     for mention in found:
-        mention.sentence, mention.start, mention.end = text, start, start + len(text)
+        headline = sentence_no == HEADLINE_SENTENCE
+        mention.sentence, mention.start, mention.end = text, start, start if headline else start + len(text)
         context.mentions.append(mention)
         if context.lead is None and mention.has_own_date:
             context.lead = mention
@@ -132,7 +136,19 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
             if not context.named or context.named[-1][0] != sentence_no:  # no contact word: still remember
                 seg = Segment(text, start, language, sentence_no, language_rules(language), context, notes)
                 context.named.append((sentence_no, states_named(seg)))
+    _date_headline(context.mentions)
     return context.mentions
+
+
+def _date_headline(mentions: list[Mention]) -> None:
+    """A headline's contact with no date of its own is the contact the body reports: it takes the date
+    of the body's first mention of the same parties and status that has one."""
+    for headline in (m for m in mentions if m.sentence_no == HEADLINE_SENTENCE and not m.has_own_date):
+        body = next((m for m in mentions if m.sentence_no != HEADLINE_SENTENCE and m.has_own_date
+                     and m.countries == headline.countries and m.status == headline.status), None)
+        if body is not None:
+            headline.date, headline.date_precision, headline.date_raw = body.date, body.date_precision, body.date_raw
+            headline.date_basis = f"the headline's contact, dated by mention {body.mention_id}"
 
 
 @cache
@@ -175,6 +191,8 @@ def extract_mentions(articles, sentences, languages: Sequence[str]) -> tuple[lis
         published = Published.parse(row.published_date)
         group = by_article[row.article_id].sort_values("sentence_no")
         items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()]
+        if row.title and row.language:  # the headline reports a contact too ("Lavrov holds talks with ...")
+            items.insert(0, (HEADLINE_SENTENCE, 0, row.title, row.language))
         try:
             found = extract_article(row.article_id, items, published, notes, supported)
         except Exception as exc:  # article content must never stop the run: the article is listed instead

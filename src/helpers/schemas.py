@@ -120,7 +120,7 @@ MENTIONS = pa.DataFrameSchema(
     {
         "mention_id": _str(unique=True),
         "article_id": _str(),
-        "sentence_no": pa.Column(int, pa.Check.ge(0)),
+        "sentence_no": pa.Column(int, pa.Check.ge(-1)),  # -1: the headline
         "start": pa.Column(int, pa.Check.ge(0)),
         "end": pa.Column(int, pa.Check.ge(0)),
         "sentence": _str(pa.Check.str_length(min_value=1)),
