@@ -93,7 +93,8 @@ def test_dates_one_to_three_days_apart_are_near_misses():
 
 
 def test_borrowing_with_one_candidate():
-    result = run([article("a"), article("b", published="")],
+    # b (published 2024-03-28) reports as current a contact a dated two days before: it takes that date.
+    result = run([article("a"), article("b", published="2024-03-28")],
                  [mention("a", 0, "NER;RUS", date="2024-03-26"), mention("b", 0, "NER;RUS", date="")])
     [event] = result.events.itertuples()
     assert event.n_articles == 2
@@ -103,11 +104,24 @@ def test_borrowing_with_one_candidate():
 
 
 def test_borrowing_with_two_candidates_stays_unresolved_and_is_listed():
-    result = run([article("a"), article("b", published="")],
-                 [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("a", 1, "MLI;RUS", date="2023-10-10"),
+    result = run([article("a"), article("b", published="2024-03-28")],
+                 [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("a", 1, "MLI;RUS", date="2024-03-20"),
                   mention("b", 0, "MLI;RUS", date="")])
     assert len(result.events) == 3
-    assert list(result.unresolved["candidate_dates"]) == ["2023-10-10;2024-03-27"]
+    assert list(result.unresolved["candidate_dates"]) == ["2024-03-20;2024-03-27"]
+
+
+@pytest.mark.parametrize(("published", "agency", "borrowed"), [
+    pytest.param("2025-11-10", "", "", id="unrelated-years-apart"),  # issue 10's case: a 2019 meeting, a 2025 report
+    pytest.param("", "", "", id="unrelated-no-publication-date"),
+    pytest.param("2019-10-30", "", "2019-10-23", id="unrelated-a-week-later"),
+    pytest.param("2025-11-10", "TASS", "2019-10-23", id="related-by-wire"),
+])
+def test_borrowing_needs_evidence(published, agency, borrowed):
+    arts = [article("a", published="2019-10-24", agency="TASS"), article("b", published=published, agency=agency)]
+    result = run(arts, [mention("a", 0, "EGY;RUS", "meeting", date="2019-10-23"),
+                        mention("b", 0, "EGY;RUS", "meeting", date="")])
+    assert result.mentions.set_index("mention_id").loc["b:0:0"].date == borrowed
 
 
 def test_borrowing_prefers_the_related_article_then_the_weekday():
@@ -115,8 +129,8 @@ def test_borrowing_prefers_the_related_article_then_the_weekday():
     result = run(arts, [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("c", 0, "MLI;RUS", date="2023-10-10"),
                         mention("b", 0, "MLI;RUS", date="")])
     assert result.mentions.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"
-    result = run([article("a"), article("c"), article("b", published="")],
-                 [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("c", 0, "MLI;RUS", date="2023-10-10"),
+    result = run([article("a"), article("c"), article("b", published="2024-03-28")],
+                 [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("c", 0, "MLI;RUS", date="2024-03-21"),
                   mention("b", 0, "MLI;RUS", date="", date_raw="on Wednesday")])
     assert result.mentions.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"  # a Wednesday
 

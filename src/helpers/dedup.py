@@ -141,6 +141,8 @@ class OriginGroups:
     def __init__(self, articles: pd.DataFrame, rewrites: set[frozenset[str]]):
         self.story = dict(zip(articles["article_id"], articles["story_group"], strict=True))
         self.agency = dict(zip(articles["article_id"], articles["origin_agency"], strict=True))
+        self.published = {a: Published.parse(p) for a, p in zip(articles["article_id"], articles["published_date"],
+                                                                 strict=True)}
         self.rewrites = rewrites
 
     def related(self, a: str, b: str) -> bool:
@@ -238,9 +240,26 @@ def _borrow_target(m: dict, candidates: list[Cluster], origins: OriginGroups) ->
     return None, ""
 
 
+BORROW_WINDOW_DAYS = 14  # an unrelated article's event may date an undated mention only this far before publication
+
+
+def _borrowable(m: dict, cluster: Cluster, origins: OriginGroups) -> bool:
+    """Evidence that an undated mention reports a dated event of other articles: a related article
+    (same story, same wire, translated rewrite) reports it, or the event lies in the days just before
+    the borrowing article's publication (never after it)."""
+    if any(origins.related(m["article_id"], r["article_id"]) for r in cluster.mention_rows):
+        return True
+    published = origins.published.get(m["article_id"])
+    if published is None or published.day is None or len(cluster.date) != 10:
+        return False
+    gap = (published.day - dt.date.fromisoformat(cluster.date)).days
+    return 0 <= gap <= BORROW_WINDOW_DAYS
+
+
 def _join_undated(local: list[Cluster], dated: list[Cluster], undated_by_article: dict, m: dict, countries: str,
                   status: str, origins: OriginGroups, unresolved: list[dict]) -> None:
-    candidates = [c for c in dated if types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)]
+    candidates = [c for c in dated if types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)
+                  and _borrowable(m, c, origins)]
     chosen, why = _borrow_target(m, candidates, origins) if candidates else (None, "")
     if chosen is not None:
         chosen.mention_rows.append(m)
