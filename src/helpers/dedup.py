@@ -270,12 +270,14 @@ def _join_undated(local: list[Cluster], dated: list[Cluster], undated_by_article
         unresolved.append({"mention_id": m["mention_id"], "article_id": m["article_id"], "countries": countries,
                            "type": m["type"], "status": status, "date_raw": m["date_raw"],
                            "candidate_dates": ";".join(sorted({c.date for c in candidates}))})
-    # Undated mentions merge only within one article or one story group (copies of a story).
+    # Undated mentions merge only within one article or one story group (copies of a story), and not
+    # when their participants contradict (the prime minister, then the king: two encounters).
     key = (origins.story.get(m["article_id"]) or m["article_id"], TYPE_CLASS[m["type"]])
-    target = undated_by_article.get(key)
+    same_story = undated_by_article.setdefault(key, [])
+    target = next((c for c in same_story if not c.contradicts(m)), None)
     if target is None:
         target = Cluster(countries, status, "", date_basis=m["date_basis"])
-        undated_by_article[key] = target
+        same_story.append(target)
         local.append(target)
         target.reasons[m["mention_id"]] = "first mention of the event (undated)"
     else:
@@ -299,7 +301,7 @@ def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[
             for m in by_precision[precision]:
                 _join_coarse(local, m, countries, status, precision)
         dated = list(local)
-        undated_by_article: dict[tuple[str, str], Cluster] = {}
+        undated_by_article: dict[tuple[str, str], list[Cluster]] = {}
         for m in by_precision["unknown"]:
             _join_undated(local, dated, undated_by_article, m, countries, status, origins, unresolved)
         clusters += local
