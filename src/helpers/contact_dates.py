@@ -14,8 +14,9 @@ Rules, in order:
 - else the date of an earlier mention of the same parties and status, or of a mention at most a
   few sentences back with the same status;
 - else (codebook 5) the publication month, for the contact of a contemporaneous report and for a
-  planned contact of the ongoing trip; none for a background contact ("last met", "por última vez",
-  `background`), another planned contact, or without a publication date.
+  planned contact of the ongoing trip or of an imminent event the article's lead dates; none for a
+  background contact ("last met", "por última vez", `background`), another planned contact, or
+  without a publication date.
 `date_basis` says which rule fired, `date_raw` quotes the phrase.
 
 Known limits: "May"/"mai" as a month needs a day, a year or a preposition before it; without a
@@ -46,6 +47,12 @@ from helpers.segment import Rejection, Segment, Span
 _YEAR_AFTER = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")  # "March 2024", "mars, 2024"
 _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")  # "27 March", "27 de"
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)")  # "March 27"
+# A range of days before a month: "22-24 August", "de 22 a 24 de agosto", "du 22 au 24 août", "с 22 по 24
+# августа": a multi-day event takes its first day (codebook 5).
+_RANGE_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*"
+                           r"(?:-|–|—|a|al|au|to|bis|до|по|и|și|e|y|et|and|hadi|وحتى|إلى|حتى)\s*"
+                           r"\d{1,2}(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")
+RANGE_WINDOW = 30
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,20 @@ def _overlaps(start: int, end: int, taken: list[Span]) -> bool:
     return any(start < e and s < end for s, e in taken)
 
 
+def _range_of_full(text: str, expr: DateExpression) -> DateExpression:
+    """"22-24 August 2023": the range's first day."""
+    first = _RANGE_BEFORE.search(text[max(0, expr.start - RANGE_WINDOW): expr.start + 3])
+    day_start = re.match(r"\d{1,2}", text[expr.start:])
+    if not first or not day_start:
+        return expr
+    try:
+        value = expr.value.replace(day=int(first.group(1)))
+    except ValueError:
+        return expr
+    start = expr.start + 3 - len(first.group(0))
+    return DateExpression(start, expr.end, text[start: expr.end], "full", value)
+
+
 def _month_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpression | None:
     """A month name, with the year after it or the day around it when written."""
     word, raw = m.group(0).lower(), m.group(0)
@@ -74,6 +95,10 @@ def _month_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpre
         if not before or before[-1] not in rules.prepositions or lowercase_en:
             return None  # "may"/"mai" as a common word
     month = rules.months[word]
+    first = _RANGE_BEFORE.search(text[max(0, m.start() - RANGE_WINDOW): m.start()])
+    if first and not year:
+        start = m.start() - len(first.group(0))
+        return DateExpression(start, m.end(), text[start: m.end()], "day_month", (month, int(first.group(1))))
     if year:
         return DateExpression(m.start(), year.end(), text[m.start(): year.end()], "month_year",
                               (int(year.group(1)), month))
@@ -97,7 +122,7 @@ def _word_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpres
 
 def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpression]:
     """Explicit and relative date phrases in a sentence (not yet resolved)."""
-    found = [DateExpression(d.start, d.end, d.raw, "full", d.date) for d in find_full_dates(text)]
+    found = [_range_of_full(text, DateExpression(d.start, d.end, d.raw, "full", d.date)) for d in find_full_dates(text)]
     taken = [(d.start, d.end) for d in found]
     # A date word inside an anchor phrase ("في اليوم نفسه", "the previous day") is the anchor's.
     for anchor in (rules.same_day, rules.previous_day, rules.day_after_clause):
@@ -209,11 +234,29 @@ def _carried(seg: Segment) -> ResolvedDate:
     return publication_month(seg)
 
 
+def note_imminent(context, text: str, rules: LanguageRules) -> None:
+    """Mark the article as announcing an imminent event when its lead dates something in the days just
+    after publication ("Les chefs d'Etat africains sont attendus le 9 mai à Moscou", published 8 May)."""
+    published = context.published
+    if context.imminent or published is None or published.day is None:
+        return
+    for expr in find_date_expressions(text, rules):
+        if expr.kind not in ("full", "day_month") and not (expr.kind == "relative_day" and expr.value > 0):
+            continue  # a weekday or a month alone says nothing of direction
+        resolved = resolve_expression(expr, published, "planned")
+        if resolved.precision == "day":
+            ahead = (dt.date.fromisoformat(resolved.value) - published.day).days
+            if 0 < ahead <= SETTINGS.imminent_days:
+                context.imminent = True
+                return
+
+
 def _ongoing(seg: Segment) -> bool:
-    """A planned contact that is part of what the article reports as happening (the ongoing trip):
-    an occurred mention of the article shares its parties."""
-    return any(m.status == "occurred" and set(seg.ordered) <= set(m.countries) | set(seg.ordered[:1])
-               and set(m.countries) & set(seg.ordered) for m in seg.context.mentions)
+    """A planned contact that is part of what the article reports as happening: the next stop of the
+    visitor's tour, or a contact of the same parties as an occurred one (the ongoing trip)."""
+    subject = seg.ordered[0] if seg.ordered else ""
+    return any(m.status == "occurred" and subject in m.countries
+               and (seg.type == "visit" or set(seg.ordered) <= set(m.countries)) for m in seg.context.mentions)
 
 
 def publication_month(seg: Segment) -> ResolvedDate:
@@ -227,7 +270,7 @@ def publication_month(seg: Segment) -> ResolvedDate:
     if background:
         seg.date_raw = background.group(0)
         return ResolvedDate("", "unknown", f"'{seg.date_raw}': a background contact, date not given")
-    if seg.status == "planned" and not _ongoing(seg):
+    if seg.status == "planned" and not (_ongoing(seg) or seg.context.imminent):
         return ResolvedDate("", "unknown", "a planned contact with no date")
     value = published.value[:7]
     return ResolvedDate(value, "month" if len(value) == 7 else "year",

@@ -52,8 +52,17 @@ def _cldr_calendar_names(field: str, languages: tuple[str, ...],
 
 @lru_cache(maxsize=1)
 def month_names() -> dict[str, int]:
-    """Month names and abbreviations of every supported language (CLDR), lower-cased, to 1..12."""
-    return _cldr_calendar_names("months", SUPPORTED_LANGUAGES)
+    """Month names and abbreviations of every supported language (CLDR), lower-cased, to 1..12, with the
+    forms the lexicons add (`dates.months_extra`: Russian prepositional case, Maghrebi and Levantine
+    Arabic names)."""
+    from helpers.lexicon import load_lexicon
+
+    names = _cldr_calendar_names("months", SUPPORTED_LANGUAGES)
+    for language in SUPPORTED_LANGUAGES:
+        dates = load_lexicon(language).dates
+        for name, number in (dates.months_extra.items() if dates else ()):
+            names.setdefault(name.lower(), number)
+    return names
 
 
 @lru_cache(maxsize=1)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from helpers.actors import registry
-from helpers.contact_dates import decide_date
+from helpers.contact_dates import decide_date, note_imminent
 from helpers.counterpart import find_subject_and_counterpart
 from helpers.dates import Published, ResolvedDate, shift_days
 from helpers.extraction_settings import SETTINGS
@@ -131,6 +131,8 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
     context = ArticleContext(article_id, Published.of(published))
     for sentence_no, start, text, language in sentences:
         if language in supported:
+            if sentence_no < SETTINGS.lead_sentences:
+                note_imminent(context, text, language_rules(language))
             found = sentence_mentions(text, start, language, context, sentence_no, notes)
             _remember(context, found, text, start, sentence_no, language)
             if not context.named or context.named[-1][0] != sentence_no:  # no contact word: still remember

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 class ExtractionSettings:
     # status: a future marker this close before/after the trigger makes the contact planned
     planned_window_before: int = 80
-    planned_window_after: int = 40
+    planned_window_after: int = 80
     # parties: a country this close to a role title is the country of its holder
     role_country_window: int = 60
     # parties: "deputy"/"vice" this close before a title makes it a deputy's title
@@ -41,6 +41,10 @@ class ExtractionSettings:
     story_sentences: int = 3
     # elaboration: "the two sides discussed ..." refers to a contact at most this many sentences back
     elaboration_sentences: int = 1
+    # dates: a date this many days after publication in the article's lead makes it the announcement of an
+    # imminent event (its undated planned contacts get the publication month); the lead is this many sentences
+    imminent_days: int = 14
+    lead_sentences: int = 3
     # notes: how much of a sentence a note quotes
     note_chars: int = 160
 

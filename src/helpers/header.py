@@ -6,6 +6,8 @@ prose (at most 12 lines). There it recognises
   `Published on 27 mars 2024`, `27 март 2024 г.` (basis `header`);
 - bylines: an author label and usually a date, e.g. `Author: AFP | March 28, 2024, Thursday
   @ 06:49` or `By Jane Doe` (basis `byline` when it carries the date);
+- a date with a time of day in the first 200 characters (a page stamp glued to the headline,
+  `... 9 maiJeudi 8 Mai 2025 - 19:13 Les chefs ...`), when nothing else dates the page;
 - a wire-style dateline opening the first paragraph when no header line is dated:
   `ТАСС, 5 сентября 2024. ...`, `Dakar, le 12 mars 2024 (APS) - ...`, `MOSCOW, March 27, 2024
   (Reuters) - ...` (basis `dateline`; a dateline without a year, `МОСКВА, 5 сентября.`, gives no
@@ -176,7 +178,22 @@ def parse_header(
         if found:
             info |= {"published_date": found.date, "published_time": found.time, "published_basis": "dateline",
                      "published_raw": first_body[: found.end].strip()}
+    if "published_date" not in info:
+        stamp = stamp_date(lines)
+        if stamp:
+            info |= {"published_date": stamp.date, "published_time": stamp.time, "published_basis": "header",
+                     "published_raw": stamp.raw}
     return HeaderInfo(consumed=consumed, **info)  # type: ignore[arg-type]
+
+
+STAMP_CHARS = 200  # a date with a time this close to the start of the text is the page's time stamp
+
+
+def stamp_date(lines: Sequence[str]) -> FoundDate | None:
+    """A full date written with a time of day near the very start of the text ("... le 9 mai Jeudi 8 Mai
+    2025 - 19:13 Les chefs ..."): the page's publication stamp, even when glued to the headline."""
+    head = "\n".join(line for line in lines if line)[:STAMP_CHARS]
+    return next((d for d in find_full_dates(head) if d.time), None)
 
 
 def dateline_date(line: str) -> FoundDate | None:

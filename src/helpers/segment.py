@@ -83,6 +83,7 @@ class ArticleContext:
     introduced: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     last_contact_sentence: int = -10  # the last sentence that reported or elaborated on a contact
     named: list[tuple[int, list[str]]] = field(default_factory=list)  # (sentence_no, states named in it)
+    imminent: bool = False  # the lead dates an event just after publication (the article announces it)
 
     @property
     def when(self) -> tuple[dt.date, dt.date] | None:
