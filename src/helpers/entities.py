@@ -30,6 +30,8 @@ from functools import cache
 from helpers.lexicon import load_lexicon
 from helpers.paths import REFERENCE_DIR
 
+# The candidate that stands for "an ordinary word, not a country" in an ambiguous match.
+COMMON_WORD = "common_word"
 # Aliases with lang "latn" (capitals written alike in Latin script) apply to these languages.
 LATIN_SCRIPT_LANGUAGES = {"en", "fr", "ro", "es", "de", "pt", "sw"}
 
@@ -69,6 +71,17 @@ def country_names(language: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
+# Letters written two ways in web text: apostrophes, and Romanian s/t with comma below or cedilla.
+_VARIANT_PAIRS = (("’", "'"), ("ș", "ş"), ("ț", "ţ"), ("Ș", "Ş"), ("Ț", "Ţ"))
+
+
+def _spelling_variants(written: str) -> set[str]:
+    variants = {written}
+    for a, b in _VARIANT_PAIRS:
+        variants |= {v.replace(a, b) for v in variants} | {v.replace(b, a) for v in variants}
+    return variants
+
+
 def _is_acronym(surface: str) -> bool:
     letters = [ch for ch in surface if ch.isalpha()]
     return bool(letters) and len(letters) <= 5 and all(ch.isupper() for ch in letters) and " " not in surface
@@ -80,6 +93,8 @@ class CountryMatcher:
     def __init__(self, language: str):
         inflection = load_lexicon(language).inflection
         self.language = language
+        self.capitalised_only = {n.casefold() for n in inflection.capitalised_only}
+        self.ambiguous_with_prefix = {n.casefold() for n in inflection.ambiguous_with_prefix}
         self.noun_suffixes = set(inflection.noun_suffixes)
         self.adjective_suffixes = set(inflection.adjective_suffixes)
         # head (casefolded unless acronym) -> {code: kind}
@@ -87,7 +102,7 @@ class CountryMatcher:
         self.alias_types: dict[tuple[str, str], str] = {}
         for written, code, alias_type in country_names(language):
             kind = "adjective" if alias_type == "adjective_stem" else "noun"
-            for surface in {written, written.replace("’", "'"), written.replace("'", "’")}:
+            for surface in _spelling_variants(written):
                 self._add(surface, code, kind, alias_type)
             if kind == "noun" and not _is_acronym(written):
                 for final in inflection.strip_final:
@@ -128,8 +143,10 @@ class CountryMatcher:
                     else head_text.casefold()
                 entry = self.heads.get(head) or self.heads.get(head_text, {})
                 codes = tuple(sorted(code for code, kind in entry.items() if self._tail_ok(kind, m.group("tail"))))
-                if not codes:
+                if not codes or (head in self.capitalised_only and not head_text[:1].isupper()):
                     continue
+                if head in self.ambiguous_with_prefix and m.group("prefix"):
+                    codes = (*codes, COMMON_WORD)
                 start = m.start("head")
                 found.append(CountryMention(start, m.end(), text[start: m.end()], codes,
                                             self.alias_types.get((head, codes[0]), "")))

@@ -14,6 +14,8 @@ class ExtractionSettings:
     # status: a future marker this close before/after the trigger makes the contact planned
     planned_window_before: int = 80
     planned_window_after: int = 80
+    # status: an intention ("readiness to organise") this close before the contact word rejects it
+    intention_window: int = 60
     # parties: a country this close to a role title is the country of its holder
     role_country_window: int = 60
     # parties: "deputy"/"vice" this close before a title makes it a deputy's title

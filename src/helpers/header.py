@@ -6,8 +6,10 @@ prose (at most 12 lines). There it recognises
   `Published on 27 mars 2024`, `27 март 2024 г.` (basis `header`);
 - bylines: an author label and usually a date, e.g. `Author: AFP | March 28, 2024, Thursday
   @ 06:49` or `By Jane Doe` (basis `byline` when it carries the date);
-- a date with a time of day in the first 200 characters (a page stamp glued to the headline,
-  `... 9 maiJeudi 8 Mai 2025 - 19:13 Les chefs ...`), when nothing else dates the page;
+- a full date right after a publication label anywhere in a top-region line ("... Publié le lundi
+  29 novembre 2021 | aDakar.com"), or a date with a time of day in the first 200 characters (a
+  page stamp glued to the headline, `... 9 maiJeudi 8 Mai 2025 - 19:13 Les chefs ...`), when
+  nothing else dates the page;
 - a wire-style dateline opening the first paragraph when no header line is dated:
   `ТАСС, 5 сентября 2024. ...`, `Dakar, le 12 mars 2024 (APS) - ...`, `MOSCOW, March 27, 2024
   (Reuters) - ...` (basis `dateline`; a dateline without a year, `МОСКВА, 5 сентября.`, gives no
@@ -179,7 +181,7 @@ def parse_header(
             info |= {"published_date": found.date, "published_time": found.time, "published_basis": "dateline",
                      "published_raw": first_body[: found.end].strip()}
     if "published_date" not in info:
-        stamp = stamp_date(lines)
+        stamp = labelled_date(lines, labels) or stamp_date(lines)
         if stamp:
             info |= {"published_date": stamp.date, "published_time": stamp.time, "published_basis": "header",
                      "published_raw": stamp.raw}
@@ -187,6 +189,21 @@ def parse_header(
 
 
 STAMP_CHARS = 200  # a date with a time this close to the start of the text is the page's time stamp
+LABEL_GAP = 20  # a full date this close after a publication label ("Publié le lundi 29 novembre 2021")
+
+
+def labelled_date(lines: Sequence[str], labels: HeaderLabelSet) -> FoundDate | None:
+    """A full date right after a publication label in a line of the top region, even in a long line
+    ("... reçu par le président Macky Sall Publié le lundi 29 novembre 2021 | aDakar.com")."""
+    if labels.published is None:
+        return None
+    for i in top_region(lines):
+        for label in labels.published.finditer(lines[i]):
+            found = next((d for d in find_full_dates(lines[i][label.end(): label.end() + LABEL_GAP + 40])
+                          if d.start <= LABEL_GAP), None)
+            if found:
+                return found
+    return None
 
 
 def stamp_date(lines: Sequence[str]) -> FoundDate | None:

@@ -97,6 +97,11 @@ class Inflection(_Frozen):
     noun_suffixes: list[str] = Field(default_factory=lambda: [""])
     adjective_suffixes: list[str] = Field(default_factory=lambda: [""])
     prefixes: list[str] = Field(default_factory=list)
+    # Country names that are also common words when not capitalised (ru/bg "того" = "of that": Togo).
+    capitalised_only: list[str] = Field(default_factory=list)
+    # Names that with a prefix are also a common word (ar "المالي": "the financial" or "the Malian"):
+    # with a prefix they count only when the country is already a party of the article.
+    ambiguous_with_prefix: list[str] = Field(default_factory=list)
 
 
 def _check_patterns(patterns: list[str]) -> list[str]:
@@ -138,6 +143,8 @@ class ContactLexicon(_Frozen):
     venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue
     after_contact_clause: list[str] = Field(default_factory=list)  # "after talks with": a second contact
     participation: list[str] = Field(default_factory=list)  # "to attend", "للمشاركة": taking part in a summit
+    media_interview: list[str] = Field(default_factory=list)  # "entretien au journal": an interview, no contact
+    intention: list[str] = Field(default_factory=list)  # "readiness to meet", "готовность": not a contact
 
     @field_validator("*")
     @classmethod

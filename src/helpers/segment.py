@@ -136,6 +136,7 @@ NOTED = {
     "single_party",  # counterpart: contact words but one party
     "organisation_party",  # counterpart: one state and an organisation (not a state)
     "elaboration",  # status: "the two sides discussed ..." right after a contact
+    "rejected_intention",  # status: readiness or intention to meet, not a contact
     "summit_reference",  # status: summit words with parties only from context: a background reference
 }
 SILENT = {

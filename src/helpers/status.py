@@ -66,13 +66,32 @@ def _talks_type(seg: Segment) -> str:
     return fallback
 
 
+def _nearest_trigger(seg: Segment, position: int) -> tuple[int, int]:
+    triggers = [span for found in seg.live.values() for span in found]
+    return min(triggers, key=lambda span: min(abs(position - span[0]), abs(position - span[1])))
+
+
 def _status(seg: Segment) -> str:
+    """Planned when a future marker in the window belongs to this contact's word (it is nearer to it
+    than to any other contact word: "held a phone call in which they discussed an upcoming visit" keeps
+    the call occurred), or the contact's verb is in a future form."""
     planned = seg.rules.markers["planned"]
     start, end = seg.trigger_span
-    window = seg.text[max(0, start - SETTINGS.planned_window_before): end + SETTINGS.planned_window_after]
-    if planned and planned.search(window):
-        return "planned"
+    low, high = max(0, start - SETTINGS.planned_window_before), end + SETTINGS.planned_window_after
+    for marker in planned.finditer(seg.text, low, high) if planned else ():
+        if _nearest_trigger(seg, marker.start()) == seg.trigger_span:
+            return "planned"
     return "planned" if future_near(seg.text, seg.trigger_span, seg.language) else "occurred"
+
+
+def _intention(seg: Segment) -> str:
+    """"Expressed readiness to organise a meeting": an intention just before the contact word, no contact."""
+    intention = seg.rules.markers["intention"]
+    start = seg.trigger_span[0]
+    for m in intention.finditer(seg.text, max(0, start - SETTINGS.intention_window), start + 1) if intention else ():
+        if _nearest_trigger(seg, m.end()) == seg.trigger_span:
+            return m.group(0)
+    return ""
 
 
 def decide_type_and_status(seg: Segment) -> Rejection | None:
@@ -93,5 +112,7 @@ def decide_type_and_status(seg: Segment) -> Rejection | None:
                                         "no new date or contact type")
     if seg.type in GENERIC:
         seg.type = _talks_type(seg)
+    if intention := _intention(seg):
+        return Rejection("rejected_intention", f"'{intention}': an intention or readiness, not a contact")
     seg.status = _status(seg)
     return None

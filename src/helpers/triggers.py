@@ -1,10 +1,11 @@
 """Pass 1, triggers: does the segment report a contact, and with which words?
 
 Rule: a contact word of the language's lexicon (`contact` in data/reference/lang/<code>.yaml,
-by type: phone_call, message, summit, visit, meeting, and a generic `talks`), or any inflection of a
-contact verb (`morphology.contact_lemmas`, through `helpers.morphology`), reports a contact,
-unless it only refers back to one already reported ("the call", "разговора", "această
-întâlnire": `continuation`). A comma-delimited side remark (", who has visited the region several
+by type: phone_call, message, summit, visit, meeting, signing and a generic `talks`), or any
+inflection of a contact verb (`morphology.contact_lemmas`, through `helpers.morphology`), reports
+a contact, unless it only refers back to one already reported ("the call", "разговора", "această
+întâlnire": `continuation`) or is a media interview ("un entretien au journal":
+`media_interview`). A comma-delimited side remark (", who has visited the region several
 times,": `relative_clause`) neither reports the sentence's contact, nor denies it, nor makes it
 habitual. A denial or cancellation (`negation`) or a habitual statement (`habitual`) rejects the
 segment. A sentence with only references reports a contact when the article has none before it
@@ -37,6 +38,10 @@ def find_triggers(seg: Segment) -> Rejection | None:
     for t, found in contact_lemma_spans(text, seg.language).items():  # any inflection of a contact verb
         taken = [h for hs in hits.values() for h in hs]
         hits.setdefault(t, []).extend(f for f in found if not any(f[0] < e and s < f[1] for s, e in taken))
+    if not any(hits.values()):
+        return Rejection("no_trigger")
+    interviews = spans(rules.markers["media_interview"], text)  # "un entretien au journal Les Echos"
+    hits = {t: [h for h in found if not any(h[0] < e and s < h[1] for s, e in interviews)] for t, found in hits.items()}
     if not any(hits.values()):
         return Rejection("no_trigger")
     continuation = spans(rules.markers["continuation"], text)
