@@ -88,7 +88,8 @@ def language_rules(language: str) -> LanguageRules:
     triggers = {t: alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
     markers = {m: alternation(getattr(contact, m), prefixes)
                for m in ("planned", "negation", "habitual", "anaphora_pair", "continuation", "similar",
-                         "subject_pronoun", "group_subject", "participation", "media_interview", "intention")}
+                         "subject_pronoun", "group_subject", "participation", "media_interview", "intention",
+                         "topic_verbs")}
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
     months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}

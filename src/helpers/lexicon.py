@@ -138,6 +138,7 @@ class ContactLexicon(_Frozen):
     similar: list[str]
     subject_pronoun: list[str] = Field(default_factory=list)
     topic_before_country: list[str] = Field(default_factory=list)
+    topic_verbs: list[str] = Field(default_factory=list)  # "discussed": what follows is the agenda
     group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party
     relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
     venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue

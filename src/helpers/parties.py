@@ -19,7 +19,9 @@ Rules:
   not); a capitalised name right after a title that is not in the registry is noted
   (`unmapped_name`) and remembered when the title carries its country;
 - a capital after "in"/"à" is the venue of a meeting between two other parties, not a party
-  (noted `venue`); alone with one party it is the host.
+  (noted `venue`); alone with one party it is the host;
+- with two states named before a discussion verb ("discussed", "обсудили"), countries after it are the
+  agenda, not parties (noted `topic_country`).
 
 Known limits: the country of a role phrase is the nearest country within a window, whichever
 side it stands on; a party named in an unrelated subordinate clause is still a party.
@@ -80,6 +82,26 @@ def _drop_topic_countries(seg: Segment) -> None:
         quote = text[max(0, c.start - 30): c.end]
         seg.note("topic_country", c.surface, f"'{quote}': a subject of the talks, not a party")
     seg.country_mentions = [c for c in seg.country_mentions if c not in topical]
+
+
+def _drop_topic_zone(seg: Segment) -> None:
+    """"Blinken and the British foreign minister discussed the Israel-Hamas conflict, relations with China
+    and help for Ukraine": with two states named before a discussion verb, the countries after it are
+    the agenda, not parties (people named after it still count)."""
+    verbs = seg.rules.markers["topic_verbs"]
+    if not verbs:
+        return
+    for verb in verbs.finditer(seg.text):
+        start = verb.start()
+        before = {c for p, c in seg.states if p < start} | {c for p, c, _ in seg.actor_states if p < start}
+        if len(before) < 2:
+            continue
+        agenda = [(p, c) for p, c in seg.states if p > verb.end() and c not in before]
+        for position, code in agenda:
+            seg.note("topic_country", seg.text[position: position + 30], f"{code}: named after '{verb.group(0)}', "
+                                                                       "what the parties discussed")
+        seg.states = [s for s in seg.states if s not in agenda]
+        return
 
 
 def _states_from_countries(seg: Segment) -> None:
@@ -180,7 +202,7 @@ def _drop_venues(seg: Segment) -> None:
 
 
 STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, _states_from_countries,
-                   _introduced_people, _organisation_members, _role_holders, _drop_venues)
+                   _introduced_people, _organisation_members, _role_holders, _drop_venues, _drop_topic_zone)
 
 
 def find_parties(seg: Segment) -> None:
