@@ -136,7 +136,8 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
             found.append(expr)
     for kind, regex in (("years_ago", rules.years_ago), ("months_ago", rules.months_ago)):
         for m in regex.finditer(text) if regex else []:
-            number = next((int(g) for g in m.groups() if g), None)
+            group = next((g for g in m.groups() if g), None)
+            number = int(group) if group and group.isdigit() else rules.number_words.get((group or "").lower())
             if number is not None and not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
                 found.append(DateExpression(m.start(), m.end(), m.group(0), kind, number))
     for m in rules.year.finditer(text) if rules.year else []:

@@ -80,7 +80,10 @@ def _pair_from_context(seg: Segment, ordered: list[str]) -> list[str]:
         seg.participants = list(dict.fromkeys([*previous.actor_ids, *seg.participants]))
         return _without_organisations(seg, list(previous.countries))
     recent = _recently_named(seg)
-    return recent[:2][::-1] if len(recent) >= 2 and len(ordered) < 2 else ordered
+    if len(recent) >= 2 and len(ordered) < 2:
+        return recent[:2][::-1]
+    lead = seg.context.lead  # "The previous call of the leaders was in August": the article's main pair
+    return list(lead.countries) if lead is not None and len(ordered) < 2 else ordered
 
 
 def _complete_single(seg: Segment, ordered: list[str]) -> list[str]:

@@ -68,6 +68,7 @@ class LanguageRules:
     background: re.Pattern[str] | None
     years_ago: re.Pattern[str] | None
     months_ago: re.Pattern[str] | None
+    number_words: dict[str, int]
     topic_shift: re.Pattern[str] | None
     topic_before_country: re.Pattern[str] | None
     relative_clause: re.Pattern[str] | None
@@ -120,6 +121,7 @@ def language_rules(language: str) -> LanguageRules:
         background=alternation(dates.background),
         years_ago=alternation(dates.years_ago),
         months_ago=alternation(dates.months_ago),
+        number_words={k.lower(): v for k, v in dates.number_words.items()},
         topic_shift=alternation(dates.topic_shift),
         relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
                                    re.IGNORECASE) if contact.relative_clause else None,

@@ -4,8 +4,9 @@ Rules:
 - a phone call or message with more than two states is one bilateral contact per counterpart
   with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls);
 - a visit naming more than two states with a person named is one bilateral visit per country
-  with the first person named (who travels or hosts); a day given for the meeting with a named
-  counterpart is not given to the tour's other stops;
+  with the first person named (who travels or hosts), or, when several people of distinct states
+  are named and one state only as a place, one visit per visitor to that place; a day given for
+  the meeting with a named counterpart is not given to the tour's other stops;
 - each leg takes the most specific contact word nearest its counterpart ("held talks by video link
   with Egypt's minister, and later met Tanzania's");
 - other contacts with three or more states are one multilateral mention;
@@ -46,8 +47,16 @@ def _hub(seg: Segment) -> str:
     if seg.type in ("phone_call", "message") and len(seg.ordered) > 2:
         return seg.ordered[0]
     if seg.type == "visit" and len(seg.ordered) > 2 and seg.actor_states:
-        return min(seg.actor_states)[1]  # the first person named travels (or hosts)
+        return _visited_place(seg) or min(seg.actor_states)[1]  # the first person named travels (or hosts)
     return ""
+
+
+def _visited_place(seg: Segment) -> str:
+    """"Baghdad was visited by the foreign ministers of the US, Iran and France": several people of
+    distinct states and one state named only as a place: that place hosts each of them."""
+    people = {c for _, c, _ in seg.actor_states}
+    places = {c for _, c in seg.states} - people
+    return next(iter(places)) if len(people) >= 2 and len(places) == 1 else ""
 
 
 def _leg_types(seg: Segment, others: Sequence[str]) -> dict[str, list[str]]:

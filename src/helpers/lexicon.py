@@ -172,6 +172,7 @@ class DateLexicon(_Frozen):
     background: list[str] = Field(default_factory=list)  # "last met", "por última vez": a past contact in passing
     years_ago: list[str] = Field(default_factory=list)  # "(\d+) years ago": one group, the number
     months_ago: list[str] = Field(default_factory=list)  # "(\d+) months ago"
+    number_words: dict[str, int] = Field(default_factory=dict)  # "a", "un", "два": numbers in those phrases
     topic_shift: list[str] = Field(default_factory=list)  # "separately", "par ailleurs": an unrelated item
     year_prefixes: list[str] = Field(default_factory=list)  # "in", "през": "in 2023" is a date at year precision
     vague: list[str] = Field(default_factory=list)  # "last week", "au printemps": a time that is no day, month or year

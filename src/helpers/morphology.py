@@ -100,10 +100,13 @@ FUTURE_WORDS_BEFORE, FUTURE_WORDS_AFTER = 4, 2  # the verb of a trigger noun ("c
 def future_near(text: str, span: tuple[int, int], language: str) -> str:
     """A future or conditional verb form among the trigger's own words or, for languages marking the
     future by an ending, the few words before and after it within its clause; "" if none."""
-    words = [m for m in WORD.finditer(text)]
+    words = list(WORD.finditer(text))
     inside = [m for m in words if m.start() < span[1] and span[0] < m.end()]
-    if load_lexicon(language).morphology.future_suffixes or load_lexicon(language).morphology.lemmatiser == "pymorphy3":
-        before = [m for m in words if m.end() <= span[0] and "," not in text[m.end(): span[0]]]
-        after = [m for m in words if m.start() >= span[1] and "," not in text[span[1]: m.start()]]
+    before = [m for m in words if m.end() <= span[0] and "," not in text[m.end(): span[0]]]
+    after = [m for m in words if m.start() >= span[1] and "," not in text[span[1]: m.start()]]
+    morphology = load_lexicon(language).morphology
+    if morphology.future_suffixes or morphology.lemmatiser == "pymorphy3":
         inside = before[-FUTURE_WORDS_BEFORE:] + inside + after[:FUTURE_WORDS_AFTER]
+    elif morphology.future_form:  # the verb right before its object ("itapeleka ujumbe", "ستعقد قمة")
+        inside = before[-1:] + inside
     return next((m.group(0) for m in inside if is_future(m.group(0), language)), "")

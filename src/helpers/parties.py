@@ -19,7 +19,8 @@ Rules:
   not); a capitalised name right after a title that is not in the registry is noted
   (`unmapped_name`) and remembered when the title carries its country;
 - a capital after "in"/"à" is the venue of a meeting between two other parties, not a party
-  (noted `venue`); alone with one party it is the host;
+  (noted `venue`); alone with one party, or with a visit, it is the host;
+- a registry person named in full is recognised by the last name later in the article;
 - with two states named before a discussion verb ("discussed", "обсудили"), countries after it are the
   agenda, not parties (noted `topic_country`).
 
@@ -69,6 +70,8 @@ def _actor_states(seg: Segment) -> None:
         country = reg.country_of(candidates[0], seg.when)
         if country:
             seg.actor_states.append((a.start, country, candidates[0]))
+            if len(a.surface.split()) > 1:  # "Boris Johnson" now, "Johnson" later in the article
+                seg.context.introduce(a.surface, country)
 
 
 def _drop_topic_countries(seg: Segment) -> None:
@@ -190,6 +193,8 @@ def _drop_venues(seg: Segment) -> None:
     """"Gabriel met Kenya's foreign minister in Brussels": a capital after "in" is where two other
     parties met, not a party (alone with one party it is the host: "arrived in Beijing")."""
     rules, text = seg.rules, seg.text
+    if seg.live.get("visit"):
+        return  # a visit's capital is where the visitor goes: the host
     venues = {c.start: c.surface for c in seg.country_mentions if c.alias_type in ("capital", "capital_cldr")
               and rules.venue_before
               and rules.venue_before.search(text[max(0, c.start - SETTINGS.venue_window): c.start])}
