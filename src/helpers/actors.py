@@ -109,6 +109,10 @@ def fold_variants(token: str) -> tuple[str, ...]:
     return tuple(variants)
 
 
+def _is_latin(token: str) -> bool:
+    return all(ch < "\u0250" or not ch.isalpha() for ch in token)
+
+
 def _has_case(token: str) -> bool:
     return token[:1].lower() != token[:1].upper()
 
@@ -260,12 +264,13 @@ class ActorMatcher:
                 tokens = tuple(fold(t) for t in raw_tokens)
                 if not tokens or len(tokens) > MAX_ALIAS_TOKENS:
                     continue
-                entry = (tokens, actor.actor_id, len(raw_tokens) == 1 and len(tokens[0]) <= 3)
+                entry = (tokens, actor.actor_id, len(raw_tokens) == 1 and len(tokens[0]) <= 3,
+                         _is_latin(raw_tokens[0]))
                 self._aliases.setdefault(tokens[0][:2], []).append(entry)
 
     @staticmethod
     @lru_cache(maxsize=500_000)
-    def _token_matches(token: str, alias_token: str, exact_only: bool) -> bool:
+    def _token_matches(token: str, alias_token: str, exact_only: bool, fuzzy: bool = True) -> bool:
         if token == alias_token:
             return True
         if exact_only or len(alias_token) < 4 or len(token) < 4:
@@ -273,7 +278,7 @@ class ActorMatcher:
         for stem in (alias_token, alias_token[:-1]):
             if len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in CASE_ENDINGS:
                 return True
-        return (token[0] == alias_token[0] and min(len(token), len(alias_token)) >= 5
+        return (fuzzy and token[0] == alias_token[0] and min(len(token), len(alias_token)) >= 5
                 and abs(len(token) - len(alias_token)) <= 1
                 and ratio(token, alias_token) >= 85)
 
@@ -288,13 +293,16 @@ class ActorMatcher:
             # ("Tiéna Coulibaly" is not "Tiéman Coulibaly" even though the two are close).
             best: tuple[tuple[int, bool], set[str]] = ((0, False), set())
             candidates = [a for v in folded[i] for a in self._aliases.get(v[:2], [])]
-            for alias_tokens, actor_id, exact_only in candidates:
+            for alias_tokens, actor_id, exact_only, alias_latin in candidates:
                 n = len(alias_tokens)
                 if n < best[0][0] or i + n > len(spans):
                     continue
                 if n == 1 and _has_case(spans[i][2]) and not spans[i][2][0].isupper():
                     continue
-                if all(any(self._token_matches(v, alias_tokens[k], exact_only) for v in folded[i + k])
+                # A surname alone is matched loosely only across scripts (Гойта ~ Goïta), never within
+                # Latin script, where a close spelling is another word (Swahili "Makamu" is not Macamo).
+                fuzzy = not (n == 1 and alias_latin and _is_latin(spans[i][2]))
+                if all(any(self._token_matches(v, alias_tokens[k], exact_only, fuzzy) for v in folded[i + k])
                        for k in range(n)):
                     score = (n, all(alias_tokens[k] in folded[i + k] for k in range(n)))
                     if score > best[0]:
