@@ -163,7 +163,7 @@ CASES = [
     ("ru-signing-together-is-a-contact", "ru", "2023-05-19",
      "Глава МИД России Сергей Лавров и министр иностранных дел Эритреи Осман Салех подписали в четверг в Москве "
      "соглашение о сотрудничестве.",
-     [("ERI;RUS", "other", "occurred", "2023-05-18")]),
+     [("ERI;RUS", "meeting", "occurred", "2023-05-18")]),  # signing together: an encounter
     ("es-signing-after-meeting-is-an-elaboration", "es", "2024-10-10",
      "Albares se reunió este jueves en Madrid con su homólogo de Mauritania. "
      "Ambos ministros firmaron un memorando de entendimiento.",

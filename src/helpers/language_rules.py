@@ -28,12 +28,33 @@ GENERIC = ("signing", "talks")  # words whose contact type comes from context
 APOSTROPHES = "['’ʼ]"
 
 
+def _any_apostrophe(pattern: str) -> str:
+    """Every apostrophe outside a character class matches the typographic ones too."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        elif ch == "'" and not in_class:
+            out.append(APOSTROPHES)
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
 def alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str = "") -> re.Pattern[str] | None:
     """Any of `patterns` from a word start (after an optional clitic prefix), then `tail`; None if empty."""
     if not patterns:
         return None
     prefix = "(?:" + "|".join(re.escape(p) for p in prefixes) + ")?" if prefixes else ""
-    body = "|".join(f"(?:{p})" for p in patterns).replace("'", APOSTROPHES)
+    body = _any_apostrophe("|".join(f"(?:{p})" for p in patterns))
     return re.compile(rf"(?<!\w){prefix}(?:{body}){tail}", re.IGNORECASE)
 
 
@@ -88,7 +109,7 @@ def language_rules(language: str) -> LanguageRules:
     contact = lexicon.contact
     triggers = {t: alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
     markers = {m: alternation(getattr(contact, m), prefixes)
-               for m in ("planned", "negation", "habitual", "anaphora_pair", "continuation", "similar",
+               for m in ("planned", "invitation", "negation", "habitual", "anaphora_pair", "continuation", "similar",
                          "subject_pronoun", "group_subject", "participation", "media_interview", "intention",
                          "topic_verbs")}
     dates = lexicon.dates

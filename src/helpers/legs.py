@@ -55,7 +55,8 @@ def _visited_place(seg: Segment) -> str:
     """"Baghdad was visited by the foreign ministers of the US, Iran and France": several people of
     distinct states and one state named only as a place: that place hosts each of them."""
     people = {c for _, c, _ in seg.actor_states}
-    places = {c for _, c in seg.states} - people
+    capitals = {c.start for c in seg.country_mentions if c.alias_type in ("capital", "capital_cldr")}
+    places = {c for p, c in seg.states if p in capitals} - people
     return next(iter(places)) if len(people) >= 2 and len(places) == 1 else ""
 
 

@@ -131,6 +131,7 @@ class ContactLexicon(_Frozen):
     talks: list[str]
     signing: list[str] = Field(default_factory=list)  # signing an agreement together
     planned: list[str]
+    invitation: list[str] = Field(default_factory=list)  # "was invited to": a planned visit or summit
     negation: list[str]
     habitual: list[str]
     anaphora_pair: list[str]

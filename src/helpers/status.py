@@ -53,9 +53,9 @@ def _is_elaboration(seg: Segment) -> bool:
 
 def _talks_type(seg: Segment) -> str:
     """The type of a generic "talks" or signing: the clause's it depends on, a recent typed contact's,
-    else in person for talks and `other` for a signing with no encounter reported (codebook 2)."""
+    else in person (signing together with a named counterpart is an encounter)."""
     previous = seg.context.previous
-    fallback = GENERIC_TALKS_TYPE if seg.type == "talks" else "other"
+    fallback = GENERIC_TALKS_TYPE
     if seg.inherited_type:
         return seg.inherited_type
     if previous is None:
@@ -75,12 +75,15 @@ def _status(seg: Segment) -> str:
     """Planned when a future marker in the window belongs to this contact's word (it is nearer to it
     than to any other contact word: "held a phone call in which they discussed an upcoming visit" keeps
     the call occurred), or the contact's verb is in a future form."""
-    planned = seg.rules.markers["planned"]
     start, end = seg.trigger_span
     low, high = max(0, start - SETTINGS.planned_window_before), end + SETTINGS.planned_window_after
-    for marker in planned.finditer(seg.text, low, high) if planned else ():
-        if _nearest_trigger(seg, marker.start()) == seg.trigger_span:
-            return "planned"
+    markers = [seg.rules.markers["planned"]]
+    if seg.type in ("visit", "summit"):  # "was invited to Romania in a phone call": the visit, not the call
+        markers.append(seg.rules.markers["invitation"])
+    for regex in markers:
+        for marker in regex.finditer(seg.text, low, high) if regex else ():
+            if _nearest_trigger(seg, marker.start()) == seg.trigger_span:
+                return "planned"
     return "planned" if future_near(seg.text, seg.trigger_span, seg.language) else "occurred"
 
 
