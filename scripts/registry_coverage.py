@@ -1,4 +1,5 @@
-"""Where the actor registry has nobody in a role: African states, outside powers, European partners.
+"""Where the actor registry has nobody in a role: African states, outside powers, European partners, and every
+UN member state.
 
 Usage: python scripts/registry_coverage.py [--start 2018-01-01] [--end 2025-12-31] [--write]
 
@@ -18,7 +19,7 @@ from helpers.actors import COVERAGE_END, COVERAGE_START, COVERED_ROLES, coverage
 from helpers.entities import region_members
 from helpers.paths import REFERENCE_DIR
 
-REGIONS = ("africa", "outside_power", "european_partner")
+REGIONS = ("africa", "outside_power", "european_partner", "un_member")
 
 
 def coverage_report(start: dt.date, end: dt.date) -> list[str]:

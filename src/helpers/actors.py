@@ -176,7 +176,7 @@ class ActorRegistry:
 
 COVERED_ROLES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 # The period the registry's coverage is measured over: 2018 to the last day its data were checked.
-COVERAGE_START, COVERAGE_END = dt.date(2018, 1, 1), dt.date(2025, 12, 31)
+COVERAGE_START, COVERAGE_END = dt.date(2018, 1, 1), dt.date(2026, 3, 31)
 
 
 @dataclass(frozen=True)
