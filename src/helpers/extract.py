@@ -139,7 +139,22 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
                 seg = Segment(text, start, language, sentence_no, language_rules(language), context, notes)
                 context.named.append((sentence_no, states_named(seg)))
     _date_headline(context.mentions)
-    return context.mentions
+    return _without_planned_that_happened(context.mentions, notes)
+
+
+def _without_planned_that_happened(mentions: list[Mention], notes: Notes) -> list[Mention]:
+    """Codebook 4: a planned contact the article also reports as having taken place is that contact
+    ("the Kremlin announced a call for the afternoon" ... "Putin spoke by phone with Ramaphosa"): an
+    undated planned mention of the same parties and type as an occurred one is not kept."""
+    occurred = {(m.countries, m.type) for m in mentions if m.status == "occurred"}
+    kept = []
+    for m in mentions:
+        if m.status == "planned" and not m.has_own_date and (m.countries, m.type) in occurred:
+            notes.add("planned_then_occurred", m.article_id, m.sentence_no, m.sentence[: SETTINGS.note_chars],
+                      f"{';'.join(m.countries)} {m.type}: the article reports it as having taken place")
+            continue
+        kept.append(m)
+    return kept
 
 
 def _date_headline(mentions: list[Mention]) -> None:

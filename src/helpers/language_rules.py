@@ -93,6 +93,7 @@ class LanguageRules:
     topic_shift: re.Pattern[str] | None
     topic_before_country: re.Pattern[str] | None
     relative_clause: re.Pattern[str] | None
+    clause_break: re.Pattern[str] | None
     deputy_before: re.Pattern[str] | None
     venue_before: re.Pattern[str] | None
     after_contact_clause: re.Pattern[str] | None
@@ -147,6 +148,8 @@ def language_rules(language: str) -> LanguageRules:
         relative_clause=re.compile(rf"[,،]\s*(?:{'|'.join(contact.relative_clause)})\b[^,،.;]{{0,160}}[,،]",
                                    re.IGNORECASE) if contact.relative_clause else None,
         after_contact_clause=alternation(contact.after_contact_clause),
+        clause_break=re.compile(rf"(?:;|[,،]\s*(?:{literal_alternation(contact.clause_openers)})\b)", re.IGNORECASE)
+        if contact.clause_openers else None,
         venue_before=alternation(literals(contact.venue_before), tail=r"\s*$"),
         topic_before_country=alternation(contact.topic_before_country, tail=r"\s*$"),
         year=alternation(literals(dates.year_prefixes), tail=r"\s+((?:19|20)\d{2})(?!\d)"),

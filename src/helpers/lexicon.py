@@ -142,6 +142,7 @@ class ContactLexicon(_Frozen):
     topic_verbs: list[str] = Field(default_factory=list)  # "discussed": what follows is the agenda
     group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party
     relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
+    clause_openers: list[str] = Field(default_factory=list)  # ", and", ", а", ", après": a new clause after a comma
     venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue
     after_contact_clause: list[str] = Field(default_factory=list)  # "after talks with": a second contact
     participation: list[str] = Field(default_factory=list)  # "to attend", "للمشاركة": taking part in a summit

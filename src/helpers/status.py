@@ -38,6 +38,27 @@ def choose_type(live: dict[str, list[tuple[int, int]]], n_states: int) -> str:
     return next((t for t in TYPE_ORDER if live.get(t)), "")
 
 
+def _drop_trailing_clause_parties(seg: Segment) -> None:
+    """"Recevant le chancelier allemand, Macron a appelé ..., après le retour de Donald Trump": a third
+    state named only in a clause after the contact word and both its parties is not a party."""
+    breaks = seg.rules.clause_break
+    if breaks is None:
+        return
+    positions: dict[str, list[int]] = {}
+    for pos, code in [*seg.states, *[(p, c) for p, c, _ in seg.actor_states]]:
+        positions.setdefault(code, []).append(pos)
+    for m in breaks.finditer(seg.text, seg.trigger_span[1]):
+        before = [c for c in seg.ordered if min(positions.get(c, [len(seg.text)])) < m.start()]
+        if len(before) < 2:
+            continue
+        trailing = [c for c in seg.ordered if c not in before]
+        if trailing:
+            seg.note("trailing_clause", seg.text[m.start(): m.start() + 40],
+                     f"{';'.join(trailing)} named only after the contact's clause: not a party")
+            seg.ordered = before
+        return
+
+
 def _summit_reference(seg: Segment) -> bool:
     participation = seg.rules.markers["participation"]
     named_here = {c for _, c in seg.states} | {c for _, c, _ in seg.actor_states}
@@ -108,6 +129,8 @@ def decide_type_and_status(seg: Segment) -> Rejection | None:
                                                  "them named with a word of taking part: a background reference")
     live = seg.live
     seg.trigger_span = live[seg.type][0] if live.get(seg.type) else next(s for t in TYPE_ORDER for s in live.get(t, []))
+    if seg.type in ("meeting", "signing", "talks") and len(seg.ordered) >= 3:
+        _drop_trailing_clause_parties(seg)  # calls, messages and visits split into legs instead
     seg.expressions = find_date_expressions(seg.text, seg.rules)
     if _is_elaboration(seg):
         seg.context.last_contact_sentence = seg.sentence_no
