@@ -21,13 +21,14 @@ PLANNED     ?= no
 MIN_ORIGINS ?= 1
 FORMATS     ?= html
 
-KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS
+BATCH       ?=
+KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH
 UNKNOWN_VARS := $(filter-out $(KNOWN_VARS),$(foreach v,$(MAKEOVERRIDES),$(firstword $(subst =, ,$(v)))))
 ifneq ($(strip $(UNKNOWN_VARS)),)
 $(error unknown parameter(s): $(UNKNOWN_VARS). Known: $(KNOWN_VARS))
 endif
 
-.PHONY: help install lock tables report chromium test lint lab clean
+.PHONY: help install lock tables report chromium test lint lab clean dev-eval
 
 help: ## list the targets and their variables
 	@grep -hE '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -66,6 +67,10 @@ chromium: ## make sure Debian's Chromium (for PDF and browser tests) and poppler
 	  echo "installing Debian's chromium and poppler-utils (needed for PDF)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	else echo "PDF needs Chromium and poppler-utils: run 'sudo apt-get install -y chromium poppler-utils' (HTML alone does not)"; exit 1; fi
+
+dev-eval: $(STAMP) ## score extraction on the cached real articles (data/gold/real; BATCH=1,2 for some batches)
+	$(PY) scripts/devset.py status || true
+	$(PY) scripts/devset.py eval $(if $(BATCH),--batch "$(BATCH)")
 
 lint: $(STAMP) ## ruff on the code, tests and scripts
 	$(PY) -m ruff check src tests scripts

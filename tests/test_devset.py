@@ -1,0 +1,75 @@
+"""The real-article development set: records coded by the codebook, the mix the extraction issue asks
+for, no reserved article, no article text in the repository."""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+
+import pytest
+
+from helpers import devset
+
+RECORDS = devset.load_records()
+
+
+def test_the_set_has_its_size_and_mix():
+    assert len(RECORDS) >= 240
+    by_language = Counter(g.record["language"] for g in RECORDS)
+    assert set(by_language) == set(devset.LANGUAGES)
+    assert min(by_language.values()) >= 20, by_language
+    elsewhere = sum(g.record["scope"] == "elsewhere" for g in RECORDS)
+    assert elsewhere >= len(RECORDS) / 3
+    hard_negatives = sum(g.record["label"] in ("negative", "planned_only") for g in RECORDS)
+    assert hard_negatives >= len(RECORDS) / 4
+
+
+def test_ids_are_unique_and_name_their_batch_and_language():
+    ids = [g.id for g in RECORDS]
+    assert len(ids) == len(set(ids))
+    for g in RECORDS:
+        batch, language, _ = g.id.split("-")
+        assert batch == f"b{g.record['batch']:02d}" and language == g.record["language"], g.id
+
+
+@pytest.mark.parametrize("gold", RECORDS, ids=[g.id for g in RECORDS])
+def test_every_record_follows_the_codebook(gold):
+    # The text is checked too when the cache holds it (evidence verbatim, hash); CI has no cache.
+    assert devset.record_problems(gold.record, devset.cached_text(gold.id)) == []
+
+
+def test_no_committed_url_is_reserved_for_independent_evaluation():
+    assert devset.excluded_urls([g.record["url"] for g in RECORDS]) == []
+
+
+def test_the_excluded_list_check_itself_works():
+    listing = devset.SHARED_DIR / "eval" / "excluded-urls.sha256"
+    listing = listing if listing.exists() else devset.REAL_GOLD_DIR / "excluded-urls.sha256"
+    some_reserved = listing.read_text(encoding="utf-8").split()[0]
+    assert len(some_reserved) == 64  # a SHA-256 per line, compared with the URL's normal form
+
+
+def test_no_article_text_is_committed():
+    tracked = subprocess.run(["git", "ls-files", str(devset.REAL_GOLD_DIR)], capture_output=True, text=True,
+                             cwd=devset.PROJECT_ROOT, check=False).stdout.split()
+    allowed = (".jsonl", ".md", ".txt", ".sha256")
+    assert all(name.endswith(allowed) for name in tracked), tracked
+    # .txt files there are first-run score records (numbers), never article text
+    for name in tracked:
+        if name.endswith(".txt"):
+            text = (devset.PROJECT_ROOT / name).read_text(encoding="utf-8")
+            assert "strict F1" in text and len(text) < 4000, name
+
+
+@pytest.mark.parametrize(("record", "problem"), [
+    pytest.param({"countries": ["RUS"]}, "countries", id="one-country"),
+    pytest.param({"countries": ["RUS", "MLI"]}, "sorted", id="unsorted"),
+    pytest.param({"date": "2024-03", "date_precision": "day"}, "precision", id="precision"),
+    pytest.param({"type": "lunch"}, "type", id="type"),
+    pytest.param({"evidence": "not in the text at all"}, "verbatim", id="evidence"),
+])
+def test_the_checker_finds_what_is_wrong(record, problem):
+    event = {"countries": ["MLI", "RUS"], "type": "phone_call", "status": "occurred", "date": "2024-03-27",
+             "date_precision": "day", "evidence": "spoke by phone", "participants": []} | record
+    problems = devset.event_problems(event, "Putin spoke by phone with Goita.")
+    assert any(problem in p for p in problems), problems
