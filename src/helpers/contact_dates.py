@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from helpers.dates import (
+    UNRESOLVED_NO_ANCHOR,
     Published,
     ResolvedDate,
     find_full_dates,
@@ -60,7 +61,7 @@ class DateExpression:
     start: int
     end: int
     raw: str
-    kind: str  # full, month_year, weekday, month, day_month, relative_day, relative_week, relative_month,
+    kind: str  # full, month_year, weekday, weekday_day, month, day_month, relative_day, relative_week, relative_month,
     # relative_year, years_ago, months_ago, year, vague
     value: object
 
@@ -110,8 +111,17 @@ def _month_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpre
     return DateExpression(m.start(), m.end(), raw, "month", month)
 
 
+# "terça-feira (3)", "quinta-feira, 27,": the weekday and the day of the month (a number in brackets, or
+# between commas: "Wednesday, 12 people" is not a date).
+_WEEKDAY_DAY = re.compile(r"\s*(?:\((\d{1,2})\)|,\s*(\d{1,2})\s*(?=[,.;)]))")
+
+
 def _word_expression(m: re.Match, text: str, rules: LanguageRules) -> DateExpression | None:
     word, raw = m.group(0).lower(), m.group(0)
+    day = _WEEKDAY_DAY.match(text, m.end()) if word in rules.weekdays else None
+    if day and 1 <= int(day.group(1) or day.group(2)) <= 31:
+        return DateExpression(m.start(), day.end(), text[m.start(): day.end()], "weekday_day",
+                              (rules.weekdays[word], int(day.group(1) or day.group(2))))
     for kind, table in (("relative_day", rules.relative_days), ("relative_week", rules.relative_weeks),
                         ("relative_month", rules.relative_months), ("relative_year", rules.relative_years),
                         ("weekday", rules.weekdays)):
@@ -146,6 +156,23 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     return sorted(found, key=lambda d: d.start)
 
 
+def _resolve_weekday_day(day: int, published: Published | None, status: str) -> ResolvedDate:
+    """"nesta terça-feira (3)": the day of the publication month (or of the month before or after, when
+    that day is not yet reached, or already past, for an occurred or planned contact)."""
+    if published is None or published.month is None:
+        return UNRESOLVED_NO_ANCHOR if published is None else ResolvedDate("", "unknown", "needs the publication month")
+    year, month = published.year, published.month
+    if published.day is not None and status != "planned" and day > published.day.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    if published.day is not None and status == "planned" and day < published.day.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    try:
+        return ResolvedDate(dt.date(year, month, day).isoformat(), "day",
+                            "weekday and day of the month, in the publication month")
+    except ValueError:
+        return ResolvedDate(published.value[:7], "month", "weekday and an impossible day: the publication month")
+
+
 def _resolve_day_month(month: int, day: int, published: Published | None, status: str) -> ResolvedDate:
     by_month = resolve_month(month, published, status)
     if not by_month.value:
@@ -166,6 +193,8 @@ def resolve_expression(expr: DateExpression, published: Published | None, status
         return resolve_month(value[1], published, status, value[0])
     if kind == "weekday":
         return resolve_weekday(value, published, status)
+    if kind == "weekday_day":
+        return _resolve_weekday_day(value[1], published, status)
     if kind == "month":
         return resolve_month(value, published, status)
     if kind == "day_month":

@@ -100,6 +100,14 @@ def _complete_single(seg: Segment, ordered: list[str]) -> list[str]:
         return completed
     if seg.main_clause:
         return _with_subject_of(ordered, seg.main_clause[0])
+    pronoun = seg.rules.markers["subject_pronoun"]
+    if previous is None and pronoun and pronoun.search(seg.text[: seg.live_start]):
+        # "Erdogan was re-elected. The latter and the Algerian president spoke by phone": the state named
+        # just before.
+        recent = [c for c in _recently_named(seg) if c not in ordered]
+        if recent:
+            seg.note("pronoun_resolved", seg.head, f"subject taken from the sentence before: {recent[0]}")
+            return [recent[0], *ordered]
     return ordered
 
 

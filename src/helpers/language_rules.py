@@ -22,7 +22,7 @@ from helpers.textlines import literal_alternation
 
 # Contact types by priority: the first found in a sentence types it; `talks` is a generic contact
 # whose type comes from context.
-TYPE_ORDER = ("phone_call", "message", "summit", "visit", "meeting", "signing", "talks")
+TYPE_ORDER = ("phone_call", "message", "summit", "visit", "credentials", "meeting", "signing", "talks")
 GENERIC = ("signing", "talks")  # words whose contact type comes from context
 # An apostrophe in a pattern matches the typographic ones news text uses too ("s’est entretenu").
 APOSTROPHES = "['’ʼ]"

@@ -2,7 +2,8 @@
 
 Rules:
 - a phone call or message with more than two states is one bilateral contact per counterpart
-  with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls);
+  with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls), and so
+  are ambassadors presenting credentials to a head of state;
 - a visit naming more than two states with a person named is one bilateral visit per country
   with the first person named (who travels or hosts), or, when several people of distinct states
   are named and one state only as a place, one visit per visitor to that place; a day given for
@@ -44,17 +45,18 @@ def _mention(seg: Segment, countries: Sequence[str], actor_ids: Sequence[str], i
 
 def _hub(seg: Segment) -> str:
     """The party every leg shares, when the segment is several bilateral contacts; else ""."""
-    if seg.type in ("phone_call", "message") and len(seg.ordered) > 2:
+    if (seg.type in ("phone_call", "message") or seg.per_counterpart) and len(seg.ordered) > 2:
         return seg.ordered[0]
-    if seg.type == "visit" and len(seg.ordered) > 2 and seg.actor_states:
-        return _visited_place(seg) or min(seg.actor_states)[1]  # the first person named travels (or hosts)
+    people = sorted([(p, c) for p, c, _ in seg.actor_states] + seg.people_states)
+    if seg.type == "visit" and len(seg.ordered) > 2 and people:
+        return _visited_place(seg) or people[0][1]  # the first person named travels (or hosts)
     return ""
 
 
 def _visited_place(seg: Segment) -> str:
     """"Baghdad was visited by the foreign ministers of the US, Iran and France": several people of
     distinct states and one state named only as a place: that place hosts each of them."""
-    people = {c for _, c, _ in seg.actor_states}
+    people = {c for _, c, _ in seg.actor_states} | {c for _, c in seg.people_states}
     capitals = {c.start for c in seg.country_mentions if c.alias_type in ("capital", "capital_cldr")}
     places = {c for p, c in seg.states if p in capitals} - people
     return next(iter(places)) if len(people) >= 2 and len(places) == 1 else ""
@@ -82,6 +84,7 @@ def split_legs(seg: Segment) -> list[Mention]:
     legs = []
     for k, other in enumerate(others):
         leg_type = next((t for t in TYPE_ORDER if t in words[other]), seg.type)
+        leg_type = "meeting" if leg_type == "credentials" else leg_type
         leg_date = seg.date
         if seg.type == "visit" and seg.date.precision == "day" and len(met) > 1 and other not in met:
             # "met Faye in Dakar on Wednesday, on a tour that also took him to Mauritania": the day is the

@@ -130,6 +130,7 @@ class ContactLexicon(_Frozen):
     meeting: list[str]
     talks: list[str]
     signing: list[str] = Field(default_factory=list)  # signing an agreement together
+    credentials: list[str] = Field(default_factory=list)  # ambassadors presenting credentials
     planned: list[str]
     invitation: list[str] = Field(default_factory=list)  # "was invited to": a planned visit or summit
     negation: list[str]

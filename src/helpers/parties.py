@@ -128,6 +128,7 @@ def _introduced_people(seg: Segment) -> None:
     for start, end, country, name in seg.context.introduced_in(seg.text):
         if not any(s < end and start < e for s, e in taken):
             seg.states.append((start, country))
+            seg.people_states.append((start, country))
             if seg.text[start:end] != name:
                 seg.note("introduced_name", seg.text[start:end],
                          f"{country}: introduced earlier in the article as '{name}'")

@@ -96,7 +96,10 @@ class ArticleContext:
 
     def introduce(self, name: str, country: str) -> None:
         tokens = tuple(fold(t) for t in TOKEN.findall(name))
-        for key in {tokens, tokens[-2:], tokens[-1:]}:
+        keys = {tokens, tokens[-2:], tokens[-1:]}
+        if len(tokens) == 2 and len(tokens[1]) <= 3:  # "Wang Yi", "Li Qiang": the surname comes first
+            keys.add(tokens[:1])
+        for key in keys:
             if key and len(key[-1]) > 3:
                 self.introduced.setdefault(key, (country, name))
 
@@ -169,6 +172,7 @@ class Segment:
     country_mentions: list[CountryMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     actor_states: list[tuple[int, str, str]] = field(default_factory=list)  # (position, country, actor id)
+    people_states: list[tuple[int, str]] = field(default_factory=list)  # (position, country) of people named
     states: list[tuple[int, str]] = field(default_factory=list)  # (position, country) named as countries
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, organisation code)
     participants: list[str] = field(default_factory=list)  # actor ids
@@ -179,6 +183,7 @@ class Segment:
     type: str = ""
     trigger_span: Span = (0, 0)
     status: str = "occurred"
+    per_counterpart: bool = False  # one contact per counterpart with the first party (credentials)
     # date
     expressions: list = field(default_factory=list)  # the sentence's date phrases (contact_dates.DateExpression)
     own_date: bool = False  # the sentence has a date phrase of its own

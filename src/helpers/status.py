@@ -138,6 +138,8 @@ def decide_type_and_status(seg: Segment) -> Rejection | None:
                                         "no new date or contact type")
     if seg.type in GENERIC:
         seg.type = _talks_type(seg)
+    if seg.type == "credentials":  # ambassadors presenting credentials: a meeting with each of them
+        seg.type, seg.per_counterpart = "meeting", True
     if intention := _intention(seg):
         return Rejection("rejected_intention", f"'{intention}': an intention or readiness, not a contact")
     seg.status = _status(seg)

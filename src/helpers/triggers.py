@@ -32,6 +32,22 @@ def inside(span: Span, others: Sequence[Span]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in others)
 
 
+AGENDA_GAP = 30  # a contact noun this close after a discussion verb is what was discussed
+
+
+def _without_agenda_items(seg: Segment, live: dict[str, list[Span]]) -> dict[str, list[Span]]:
+    """"Blinken spoke with Vieira and discussed a trip to Washington by Lula": the trip discussed is not
+    the contact reported (it is kept only when nothing else reports one)."""
+    verbs = seg.rules.markers["topic_verbs"]
+    if not verbs:
+        return live
+    ends = [m.end() for m in verbs.finditer(seg.text)]
+    agenda = {t: [h for h in found if t in ("visit", "summit") and any(0 <= h[0] - e <= AGENDA_GAP for e in ends)]
+              for t, found in live.items()}
+    kept = {t: [h for h in found if h not in agenda[t]] for t, found in live.items()}
+    return kept if any(kept.values()) else live
+
+
 def find_triggers(seg: Segment) -> Rejection | None:
     rules, text = seg.rules, seg.text
     hits = {t: spans(r, text) for t, r in rules.triggers.items()}
@@ -44,9 +60,12 @@ def find_triggers(seg: Segment) -> Rejection | None:
     hits = {t: [h for h in found if not any(h[0] < e and s < h[1] for s, e in interviews)] for t, found in hits.items()}
     if not any(hits.values()):
         return Rejection("no_trigger")
-    continuation = spans(rules.markers["continuation"], text)
+    # With no contact reported before, a reference ("during the phone call, the ministers discussed")
+    # is the report itself; afterwards it refers back.
+    continuation = spans(rules.markers["continuation"], text) if seg.context.mentions else []
     seg.similar = spans(rules.markers["similar"], text)
     live = {t: [h for h in found if not inside(h, continuation)] for t, found in hits.items()}
+    live = _without_agenda_items(seg, live)
     side = spans(rules.relative_clause, text)
     in_claim = {t: [h for h in found if not inside(h, side)] for t, found in live.items()}
     if any(in_claim.values()):
