@@ -21,6 +21,8 @@ Known limits: the future marker is searched in a character window, not in the tr
 
 from __future__ import annotations
 
+import re
+
 from helpers.contact_dates import find_date_expressions
 from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import GENERIC, TYPE_ORDER
@@ -88,7 +90,13 @@ def _talks_type(seg: Segment) -> str:
 
 
 def _nearest_trigger(seg: Segment, position: int) -> tuple[int, int]:
-    triggers = [span for found in seg.live.values() for span in found]
+    """The contact word a marker belongs to: the first one after it in its clause ("will ... meet",
+    "wird er am Sonntag ... treffen"), else the nearest one before it."""
+    triggers = sorted(span for found in seg.live.values() for span in found)
+    following = [s for s in triggers if s[0] >= position and not re.search(r"[.;!?]", seg.text[position: s[0]])
+                 and seg.text.count(",", position, s[0]) <= 1]
+    if following:
+        return following[0]
     return min(triggers, key=lambda span: min(abs(position - span[0]), abs(position - span[1])))
 
 
