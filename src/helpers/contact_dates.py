@@ -8,7 +8,7 @@ Rules, in order:
   vague times ("last week", seasons, "recently", which are no date), resolved against the
   publication date only (`helpers.dates`); a bare month one to a few months after publication and
   not marked as past ("reist im Oktober") makes an occurred contact planned (`planned_by_month`);
-- else "the previous day"/"the same day" against the article's lead contact;
+- else "the previous day"/"the same day" against the contact just reported with a day (or the lead);
 - else none when the sentence says the contact came earlier ("zuvor") or is a separate item ("par
   ailleurs");
 - else the date of an earlier mention of the same parties and status, or of a mention at most a
@@ -216,19 +216,27 @@ def resolve_expression(expr: DateExpression, published: Published | None, status
     return shift_months(published, value, f"'{expr.raw}' from the publication date")
 
 
+def _anchor_contact(seg: Segment):
+    """The contact "the same day" / "the previous day" counts from: the latest mention a few sentences
+    back with a day of its own, else the article's lead contact."""
+    recent = [m for m in seg.context.mentions if m.has_own_date and m.date_precision == "day"
+              and seg.sentence_no - m.sentence_no <= SETTINGS.carry_sentences]
+    return recent[-1] if recent else seg.context.lead
+
+
 def _anchor_of_lead(seg: Segment) -> ResolvedDate | None:
-    """"the previous day" / "the same day", against the article's lead contact."""
-    lead = seg.context.lead
+    """"the previous day" / "the same day", against the contact just reported (or the lead)."""
+    anchor = _anchor_contact(seg)
     if seg.rules.previous_day and (m := seg.rules.previous_day.search(seg.text)):
         seg.date_raw = m.group(0)
-        anchor = dt.date.fromisoformat(lead.date) if lead and lead.date_precision == "day" else None
-        return shift_days(anchor, -1, f"'{seg.date_raw}': a day before the article's lead contact")
+        day = dt.date.fromisoformat(anchor.date) if anchor and anchor.date_precision == "day" else None
+        return shift_days(day, -1, f"'{seg.date_raw}': a day before mention {anchor.mention_id if anchor else '?'}")
     if seg.rules.same_day and (m := seg.rules.same_day.search(seg.text)):
         seg.date_raw = m.group(0)
-        if lead and lead.date:
-            return ResolvedDate(lead.date, lead.date_precision,
-                                f"'{seg.date_raw}': the day of the article's lead contact")
-        return ResolvedDate("", "unknown", f"'{seg.date_raw}': lead contact undated")
+        if anchor and anchor.date:
+            return ResolvedDate(anchor.date, anchor.date_precision,
+                                f"'{seg.date_raw}': the day of mention {anchor.mention_id}")
+        return ResolvedDate("", "unknown", f"'{seg.date_raw}': the contact it refers to is undated")
     return None
 
 

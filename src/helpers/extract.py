@@ -43,7 +43,8 @@ from helpers.segment import NOTED, ArticleContext, Mention, Notes, Segment
 from helpers.status import decide_type_and_status
 from helpers.triggers import find_triggers
 
-# The headline is analysed first, as sentence -1 (it is not in the clean body: start = end = 0).
+# The headline is analysed after the body (so that people the body introduces are known), as sentence -1
+# (it is not in the clean body: start = end = 0).
 HEADLINE_SENTENCE = -1
 
 PASSES = (find_triggers, find_parties, find_subject_and_counterpart, decide_type_and_status, decide_date)
@@ -208,8 +209,8 @@ def extract_mentions(articles, sentences, languages: Sequence[str]) -> tuple[lis
         published = Published.parse(row.published_date)
         group = by_article[row.article_id].sort_values("sentence_no")
         items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()]
-        if row.title and row.language:  # the headline reports a contact too ("Lavrov holds talks with ...")
-            items.insert(0, (HEADLINE_SENTENCE, 0, row.title, row.language))
+        if row.title and row.language:  # the headline reports a contact too ("Lavrov holds talks with ..."):
+            items.append((HEADLINE_SENTENCE, 0, row.title, row.language))  # read last, knowing the body's people
         try:
             found = extract_article(row.article_id, items, published, notes, supported)
         except Exception as exc:  # article content must never stop the run: the article is listed instead

@@ -6,7 +6,8 @@ Rules:
   are ambassadors presenting credentials to a head of state;
 - a visit naming more than two states with a person named is one bilateral visit per country
   with the first person named (who travels or hosts), or, when several people of distinct states
-  are named and one state only as a place, one visit per visitor to that place; a day given for
+  are named and one state only as a place, one visit per visitor to that place (people of three
+  states or more arriving elsewhere together are one gathering); a day given for
   the meeting with a named counterpart is not given to the tour's other stops;
 - each leg takes the most specific contact word nearest its counterpart ("held talks by video link
   with Egypt's minister, and later met Tanzania's");
@@ -49,8 +50,13 @@ def _hub(seg: Segment) -> str:
         return seg.ordered[0]
     people = sorted([(p, c) for p, c, _ in seg.actor_states] + seg.people_states)
     if seg.type == "visit" and len(seg.ordered) > 2 and people:
+        if len({c for _, c in people}) >= MULTILATERAL_PEOPLE and not _visited_place(seg):
+            return ""  # "the heads of state X, Y, Z arrived at ...": one gathering, not a tour
         return _visited_place(seg) or people[0][1]  # the first person named travels (or hosts)
     return ""
+
+
+MULTILATERAL_PEOPLE = 3  # people of this many states arriving together meet as one gathering
 
 
 def _visited_place(seg: Segment) -> str:

@@ -71,7 +71,7 @@ def _actor_states(seg: Segment) -> None:
         if country:
             seg.actor_states.append((a.start, country, candidates[0]))
             if len(a.surface.split()) > 1:  # "Boris Johnson" now, "Johnson" later in the article
-                seg.context.introduce(a.surface, country)
+                seg.context.introduce(reg.actors[candidates[0]].name, country)
 
 
 def _drop_topic_countries(seg: Segment) -> None:
@@ -168,13 +168,11 @@ def _role_holders(seg: Segment) -> None:
             window = text[max(0, m.start() - SETTINGS.deputy_window): m.start()]
             deputy = rules.deputy_before.search(window) if rules.deputy_before else None
             title_start = m.start() - len(window) + deputy.start() if deputy else m.start()
-            name = _NAME_AFTER_ROLE.match(text, m.end())
-            country_after = None
-            if not name:  # "the minister of foreign affairs of Portugal, João Gomes Cravinho"
-                country_after = next((c for c in seg.country_mentions
-                                      if 0 <= c.start - m.end() <= SETTINGS.country_after_role and not c.ambiguous),
-                                     None)
-                name = _NAME_AFTER_ROLE.match(text, country_after.end) if country_after else None
+            # "the minister of foreign affairs of Portugal, João Gomes Cravinho", "министра обороны России
+            # Юнус-Бек Евкуров": the title's country, then the name.
+            country_after = next((c for c in seg.country_mentions
+                                  if 0 <= c.start - m.end() <= SETTINGS.country_after_role and not c.ambiguous), None)
+            name = _NAME_AFTER_ROLE.match(text, country_after.end if country_after else m.end())
             if name and not any(s < name.end(1) and name.start(1) < e for s, e in known_spans) and \
                     name.group(1).split()[0].lower() not in _NOT_NAMES:
                 _unmapped_name(seg, m, name, title_start, country_after)
