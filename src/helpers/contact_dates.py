@@ -54,6 +54,7 @@ _RANGE_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*"
                            r"(?:-|–|—|a|al|au|to|bis|до|по|и|și|e|y|et|and|hadi|وحتى|إلى|حتى)\s*"
                            r"\d{1,2}(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")
 RANGE_WINDOW = 30
+BACKGROUND = "a background contact"  # in date_basis: an earlier contact mentioned in passing (dedup keeps it apart)
 
 
 @dataclass(frozen=True)
@@ -307,7 +308,7 @@ def publication_month(seg: Segment) -> ResolvedDate:
     background = seg.rules.background.search(seg.text) if seg.rules.background else None
     if background:
         seg.date_raw = background.group(0)
-        return ResolvedDate("", "unknown", f"'{seg.date_raw}': a background contact, date not given")
+        return ResolvedDate("", "unknown", f"'{seg.date_raw}': {BACKGROUND}, date not given")
     if seg.status == "planned" and not (_ongoing(seg) or seg.context.imminent):
         return ResolvedDate("", "unknown", "a planned contact with no date")
     value = published.value[:7]

@@ -37,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import SUPPORTED_LANGUAGES
+from helpers.contact_dates import BACKGROUND
 from helpers.dates import Published
 
 TYPE_CLASS = {
@@ -258,6 +259,12 @@ def _borrowable(m: dict, cluster: Cluster, origins: OriginGroups) -> bool:
 
 def _join_undated(local: list[Cluster], dated: list[Cluster], undated_by_article: dict, m: dict, countries: str,
                   status: str, origins: OriginGroups, unresolved: list[dict]) -> None:
+    if BACKGROUND in m["date_basis"]:  # "the two men last met in Benghazi": an earlier contact of its own
+        background = Cluster(countries, status, "", date_basis=m["date_basis"])
+        background.reasons[m["mention_id"]] = "a background contact, undated: an event of its own"
+        background.mention_rows.append(m)
+        local.append(background)
+        return
     candidates = [c for c in dated if types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)
                   and _borrowable(m, c, origins)]
     chosen, why = _borrow_target(m, candidates, origins) if candidates else (None, "")

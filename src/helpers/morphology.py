@@ -94,6 +94,15 @@ def contact_lemma_spans(text: str, language: str) -> dict[str, list[tuple[int, i
     return found
 
 
+def future_words(text: str, language: str) -> list[re.Match]:
+    """Future or conditional verb forms in `text`, for languages that mark the future by an ending or
+    by morphology (not by a prefix, which nouns can share: ar سيارة)."""
+    morphology = load_lexicon(language).morphology
+    if not (morphology.future_suffixes or morphology.lemmatiser == "pymorphy3"):
+        return []
+    return [m for m in WORD.finditer(text) if is_future(m.group(0), language)]
+
+
 FUTURE_WORDS_BEFORE, FUTURE_WORDS_AFTER = 4, 2  # the verb of a trigger noun ("conversará ... por telefone")
 
 

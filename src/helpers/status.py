@@ -26,7 +26,7 @@ import re
 from helpers.contact_dates import find_date_expressions
 from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import GENERIC, TYPE_ORDER
-from helpers.morphology import future_near
+from helpers.morphology import future_near, future_words
 from helpers.segment import Rejection, Segment
 
 # "Held talks", "discussed with" with no typed contact before it: talks are in person unless the
@@ -113,7 +113,13 @@ def _status(seg: Segment) -> str:
         for marker in regex.finditer(seg.text, low, high) if regex else ():
             if _nearest_trigger(seg, marker.start()) == seg.trigger_span:
                 return "planned"
-    return "planned" if future_near(seg.text, seg.trigger_span, seg.language) else "occurred"
+    if future_near(seg.text, seg.trigger_span, seg.language):
+        return "planned"
+    # "la cumbre del G20, que se celebrará los días 20 y 21": a future verb of the contact's clause
+    for word in future_words(seg.text[low:high], seg.language):
+        if _nearest_trigger(seg, low + word.start()) == seg.trigger_span:
+            return "planned"
+    return "occurred"
 
 
 def _intention(seg: Segment) -> str:
