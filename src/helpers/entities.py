@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -75,10 +76,14 @@ def country_names(language: str) -> tuple[tuple[str, str, str], ...]:
 _VARIANT_PAIRS = (("’", "'"), ("ș", "ş"), ("ț", "ţ"), ("Ș", "Ş"), ("Ț", "Ţ"))
 
 
-def _spelling_variants(written: str) -> set[str]:
+def _spelling_variants(written: str, latin_language: bool = False) -> set[str]:
+    """The alias as written, with the other apostrophe and Romanian s/t forms, and (in Latin-script
+    languages, where web text often drops them) without its diacritics: "Romaniei", "Peru"."""
     variants = {written}
     for a, b in _VARIANT_PAIRS:
         variants |= {v.replace(a, b) for v in variants} | {v.replace(b, a) for v in variants}
+    if latin_language and written.isascii() is False and all(ord(ch) < 0x250 for ch in written):
+        variants.add("".join(ch for ch in unicodedata.normalize("NFD", written) if not unicodedata.combining(ch)))
     return variants
 
 
@@ -102,7 +107,7 @@ class CountryMatcher:
         self.alias_types: dict[tuple[str, str], str] = {}
         for written, code, alias_type in country_names(language):
             kind = "adjective" if alias_type == "adjective_stem" else "noun"
-            for surface in _spelling_variants(written):
+            for surface in _spelling_variants(written, language in LATIN_SCRIPT_LANGUAGES):
                 self._add(surface, code, kind, alias_type)
             if kind == "noun" and not _is_acronym(written):
                 for final in inflection.strip_final:

@@ -112,7 +112,7 @@ def language_rules(language: str) -> LanguageRules:
     markers = {m: alternation(getattr(contact, m), prefixes)
                for m in ("planned", "invitation", "negation", "habitual", "anaphora_pair", "continuation", "similar",
                          "subject_pronoun", "group_subject", "participation", "media_interview", "intention",
-                         "topic_verbs")}
+                         "topic_verbs", "tour")}
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
     months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}

@@ -49,6 +49,9 @@ def _hub(seg: Segment) -> str:
     if (seg.type in ("phone_call", "message") or seg.per_counterpart) and len(seg.ordered) > 2:
         return seg.ordered[0]
     people = sorted([(p, c) for p, c, _ in seg.actor_states] + seg.people_states)
+    tour = seg.rules.markers["tour"]
+    if not people and tour and tour.search(seg.text):  # "the Romanian president continues his African tour"
+        people = sorted(seg.role_states)[:1]
     if seg.type == "visit" and len(seg.ordered) > 2 and people:
         if len({c for _, c in people}) >= MULTILATERAL_PEOPLE and not _visited_place(seg):
             return ""  # "the heads of state X, Y, Z arrived at ...": one gathering, not a tour
@@ -63,9 +66,13 @@ def _visited_place(seg: Segment) -> str:
     """"Baghdad was visited by the foreign ministers of the US, Iran and France": several people of
     distinct states and one state named only as a place: that place hosts each of them."""
     people = {c for _, c, _ in seg.actor_states} | {c for _, c in seg.people_states}
-    capitals = {c.start for c in seg.country_mentions if c.alias_type in ("capital", "capital_cldr")}
-    places = {c for p, c in seg.states if p in capitals} - people
-    return next(iter(places)) if len(people) >= 2 and len(places) == 1 else ""
+    if len(people) < 2:
+        return ""
+    places = {c for _, c in seg.states} - people
+    if len(places) != 1:  # several: the capital named ("Baghdad was visited by the ministers of ...")
+        capitals = {c.start for c in seg.country_mentions if c.alias_type in ("capital", "capital_cldr")}
+        places = {c for p, c in seg.states if p in capitals} - people
+    return next(iter(places)) if len(places) == 1 else ""
 
 
 def _leg_types(seg: Segment, others: Sequence[str]) -> dict[str, list[str]]:

@@ -147,6 +147,7 @@ class ContactLexicon(_Frozen):
     venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue
     after_contact_clause: list[str] = Field(default_factory=list)  # "after talks with": a second contact
     participation: list[str] = Field(default_factory=list)  # "to attend", "للمشاركة": taking part in a summit
+    tour: list[str] = Field(default_factory=list)  # "tour", "турне": one traveller, one visit per country
     media_interview: list[str] = Field(default_factory=list)  # "entretien au journal": an interview, no contact
     intention: list[str] = Field(default_factory=list)  # "readiness to meet", "готовность": not a contact
 

@@ -41,6 +41,17 @@ from helpers.segment import Notes, Segment
 
 _NAME_AFTER_ROLE = re.compile(
     r"[\s,]{1,3}((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+\s){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+)")  # "Foreign Minister Jane Doe"
+# In a script without capitals (Arabic), a name after a title is the apposition between commas:
+# "نائب وزير الخارجية الروسي، ميخائيل بوغدانوف، الذي ...".
+_UNCASED_NAME_AFTER_ROLE = re.compile(r"\s*[،,]\s*((?:[\u0621-\u064A]+\s){1,2}[\u0621-\u064A]+)\s*[،,.]")
+
+
+def _adjective_end(seg: Segment, position: int) -> int:
+    """After a title, skip the country adjective that qualifies it ("وزير الخارجية الروسي")."""
+    adjective = next((c for c in seg.country_mentions if 0 <= c.start - position <= 2), None)
+    return adjective.end if adjective else position
+
+
 _NOT_NAMES = {"of", "de", "du", "des", "din", "на", "the", "and", "și", "и", "y", "und", "e", "et", "wa", "la", "le",
               "al", "el", "in", "în", "в", "à", "a"}
 
@@ -172,15 +183,20 @@ def _role_holders(seg: Segment) -> None:
             # Юнус-Бек Евкуров": the title's country, then the name.
             country_after = next((c for c in seg.country_mentions
                                   if 0 <= c.start - m.end() <= SETTINGS.country_after_role and not c.ambiguous), None)
-            name = _NAME_AFTER_ROLE.match(text, country_after.end if country_after else m.end())
+            after = country_after.end if country_after else m.end()
+            name = (_NAME_AFTER_ROLE.match(text, after)
+                    or _UNCASED_NAME_AFTER_ROLE.match(text, _adjective_end(seg, after)))
             if name and not any(s < name.end(1) and name.start(1) < e for s, e in known_spans) and \
                     name.group(1).split()[0].lower() not in _NOT_NAMES:
                 _unmapped_name(seg, m, name, title_start, country_after)
                 continue  # the person named is not the registry's holder
             near = _near_countries(seg, m.start())
-            if role == "counterpart" or deputy or not near:
+            if role == "counterpart" or not near:
                 continue
             country = min(((abs(pos - m.start()), code) for pos, code in seg.states if code in near))[1]
+            seg.role_states.append((m.start(), country))  # "the Romanian president": a person of ROU
+            if deputy:
+                continue
             if any(reg.country_of(aid, when) == country for aid in seg.participants):
                 continue
             holders = reg.holders(country, role, when) if when else []

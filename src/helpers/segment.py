@@ -173,6 +173,7 @@ class Segment:
     actors: list[ActorMention] = field(default_factory=list)
     actor_states: list[tuple[int, str, str]] = field(default_factory=list)  # (position, country, actor id)
     people_states: list[tuple[int, str]] = field(default_factory=list)  # (position, country) of people named
+    role_states: list[tuple[int, str]] = field(default_factory=list)  # (position, country) of role titles
     states: list[tuple[int, str]] = field(default_factory=list)  # (position, country) named as countries
     orgs: list[tuple[int, str]] = field(default_factory=list)  # (position, organisation code)
     participants: list[str] = field(default_factory=list)  # actor ids
