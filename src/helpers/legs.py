@@ -12,6 +12,8 @@ Rules:
 - each leg takes the most specific contact word nearest its counterpart ("held talks by video link
   with Egypt's minister, and later met Tanzania's");
 - other contacts with three or more states are one multilateral mention;
+- each leg takes the date written right after its party when the sentence has several, and a leg
+  named after a future verb ("a trip that will also take him to Hungary") is a planned later stop;
 - topics come from keyword sets over the sentence.
 
 Known limits: which state travels on a tour is the first person named, not the grammatical
@@ -23,19 +25,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from helpers.actors import registry
+from helpers.contact_dates import resolve_expression
 from helpers.dates import ResolvedDate
 from helpers.language_rules import GENERIC, TYPE_ORDER
+from helpers.morphology import WORD, is_future
 from helpers.segment import Mention, Segment
 
 
 def _mention(seg: Segment, countries: Sequence[str], actor_ids: Sequence[str], index: int, date: ResolvedDate,
-             contact_type: str = "") -> Mention:
+             contact_type: str = "", status: str = "") -> Mention:
     reg = registry()
     ids = tuple(sorted(set(actor_ids)))
     start, end = seg.trigger_span
     return Mention(
         article_id=seg.article_id, sentence_no=seg.sentence_no, start=seg.offset, end=seg.offset + len(seg.text),
-        sentence=seg.text, language=seg.language, type=contact_type or seg.type, status=seg.status,
+        sentence=seg.text, language=seg.language, type=contact_type or seg.type, status=status or seg.status,
         countries=tuple(sorted(set(countries))),
         participants=tuple(sorted(reg.actors[a].name for a in ids)), actor_ids=ids,
         date=date.value, date_precision=date.precision, date_raw=seg.date_raw,
@@ -94,16 +98,56 @@ def split_legs(seg: Segment) -> list[Mention]:
     met = {c for _, c, _ in seg.actor_states}
     others = [c for c in seg.ordered if c != hub]
     words = _leg_types(seg, others)
+    positions = _first_positions(seg)
     legs = []
     for k, other in enumerate(others):
         leg_type = next((t for t in TYPE_ORDER if t in words[other]), seg.type)
         leg_type = "meeting" if leg_type == "credentials" else leg_type
-        leg_date = seg.date
+        leg_date = _leg_date(seg, positions.get(other, 0)) or seg.date
         if seg.type == "visit" and seg.date.precision == "day" and len(met) > 1 and other not in met:
             # "met Faye in Dakar on Wednesday, on a tour that also took him to Mauritania": the day is the
             # leg with the counterpart named, not the other stops.
             leg_date = ResolvedDate("", "unknown",
                                     f"another stop of the tour; '{seg.date_raw}' is the day of a named meeting")
+        status = seg.status
+        if status == "occurred" and _future_before(seg, positions.get(other, 0)):
+            # "arrived in Paris, on a trip that will also take him to Hungary and Serbia": the next stops
+            status, leg_date = "planned", _next_stop_date(seg)
         participants = [a for a in seg.participants if reg.country_of(a, when) in (hub, other)]
-        legs.append(_mention(seg, [hub, other], participants, k, leg_date, leg_type))
+        legs.append(_mention(seg, [hub, other], participants, k, leg_date, leg_type, status))
     return legs
+
+
+def _first_positions(seg: Segment) -> dict[str, int]:
+    return {code: pos for pos, code in sorted(seg.states + [(p, c) for p, c, _ in seg.actor_states], reverse=True)}
+
+
+def _leg_date(seg: Segment, position: int) -> ResolvedDate | None:
+    """With several dates in the sentence, each leg takes the date written right after its party
+    ("Prabowo visits Japan from 29 to 31 March, while Macron goes there from 31 March to 2 April")."""
+    dated = [e for e in seg.expressions if e.kind in ("full", "day_month", "month_year")]
+    if len(dated) < 2:
+        return None
+    after = [e for e in dated if e.start >= position]
+    chosen = after[0] if after else dated[-1]
+    return resolve_expression(chosen, seg.published, seg.status)
+
+
+def _future_before(seg: Segment, position: int) -> bool:
+    """A future marker or verb between the contact word and this leg's party."""
+    low = seg.trigger_span[1]
+    if position <= low:
+        return False
+    planned = seg.rules.markers["planned"]
+    if planned and planned.search(seg.text, low, position):
+        return True
+    return any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, low, position))
+
+
+def _next_stop_date(seg: Segment) -> ResolvedDate:
+    published = seg.published
+    if published is None:
+        return ResolvedDate("", "unknown", "a later stop of the trip, no publication date")
+    value = published.value[:7]
+    return ResolvedDate(value, "month" if len(value) == 7 else "year",
+                        "publication month: a later stop of the ongoing trip")
