@@ -154,7 +154,13 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     for m in rules.year.finditer(text) if rules.year else []:
         if not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
             found.append(DateExpression(m.start(), m.end(), m.group(0), "year", int(m.group(1))))
-    return sorted(found, key=lambda d: d.start)
+    return _without_redundant_weekdays(sorted(found, key=lambda d: d.start))
+
+
+def _without_redundant_weekdays(found: list[DateExpression]) -> list[DateExpression]:
+    """"luni, 16 noiembrie", "Tuesday, March 5": the weekday goes with the date right after it."""
+    dated = [d for d in found if d.kind in ("full", "day_month", "month_year")]
+    return [d for d in found if not (d.kind == "weekday" and any(0 <= e.start - d.end <= 4 for e in dated))]
 
 
 def _resolve_weekday_day(day: int, published: Published | None, status: str) -> ResolvedDate:

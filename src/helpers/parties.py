@@ -111,10 +111,12 @@ def _drop_topic_zone(seg: Segment) -> None:
         if len(before) < 2:
             continue
         agenda = [(p, c) for p, c in seg.states if p > verb.end() and c not in before]
-        for position, code in agenda:
+        people = [a for a in seg.actor_states if a[0] > verb.end() and a[1] not in before]
+        for position, code in [*agenda, *[(p, c) for p, c, _ in people]]:
             seg.note("topic_country", seg.text[position: position + 30], f"{code}: named after '{verb.group(0)}', "
                                                                        "what the parties discussed")
         seg.states = [s for s in seg.states if s not in agenda]
+        seg.actor_states = [a for a in seg.actor_states if a not in people]
         return
 
 
