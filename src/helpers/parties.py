@@ -195,7 +195,10 @@ def _role_holders(seg: Segment) -> None:
             near = _near_countries(seg, m.start())
             if role == "counterpart" or not near:
                 continue
-            country = min(((abs(pos - m.start()), code) for pos, code in seg.states if code in near))[1]
+            # "президентом Мали", "the president of Mali": the country right after the title is its own;
+            # else the nearest ("the Malian president").
+            country = country_after.codes[0] if country_after else \
+                min(((abs(pos - m.start()), code) for pos, code in seg.states if code in near))[1]
             seg.role_states.append((m.start(), country))  # "the Romanian president": a person of ROU
             if deputy:
                 continue
