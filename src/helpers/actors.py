@@ -265,7 +265,7 @@ class ActorMatcher:
                 if not tokens or len(tokens) > MAX_ALIAS_TOKENS:
                     continue
                 entry = (tokens, actor.actor_id, len(raw_tokens) == 1 and len(tokens[0]) <= 3,
-                         _is_latin(raw_tokens[0]))
+                         _is_latin(raw_tokens[0]), anyascii(raw_tokens[0][:1]).lower())
                 self._aliases.setdefault(tokens[0][:2], []).append(entry)
 
     @staticmethod
@@ -293,12 +293,15 @@ class ActorMatcher:
             # ("Tiéna Coulibaly" is not "Tiéman Coulibaly" even though the two are close).
             best: tuple[tuple[int, bool], set[str]] = ((0, False), set())
             candidates = [a for v in folded[i] for a in self._aliases.get(v[:2], [])]
-            for alias_tokens, actor_id, exact_only, alias_latin in candidates:
+            for alias_tokens, actor_id, exact_only, alias_latin, alias_initial in candidates:
                 n = len(alias_tokens)
                 if n < best[0][0] or i + n > len(spans):
                     continue
                 if n == 1 and _has_case(spans[i][2]) and not spans[i][2][0].isupper():
                     continue
+                if n == 1 and alias_latin and _is_latin(spans[i][2]) and \
+                        anyascii(spans[i][2][:1]).lower() != alias_initial:
+                    continue  # within Latin script a surname keeps its first letter ("Hamas" is not Khama)
                 # A surname alone is matched loosely only across scripts (Гойта ~ Goïta), never within
                 # Latin script, where a close spelling is another word (Swahili "Makamu" is not Macamo).
                 fuzzy = not (n == 1 and alias_latin and _is_latin(spans[i][2]))

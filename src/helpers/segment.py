@@ -140,6 +140,7 @@ NOTED = {
     "organisation_party",  # counterpart: one state and an organisation (not a state)
     "elaboration",  # status: "the two sides discussed ..." right after a contact
     "rejected_intention",  # status: readiness or intention to meet, not a contact
+    "visit_without_traveller",  # status: a visit word with things arriving, no person
     "summit_reference",  # status: summit words with parties only from context: a background reference
 }
 SILENT = {

@@ -61,6 +61,26 @@ def _drop_trailing_clause_parties(seg: Segment) -> None:
         return
 
 
+_PERSON_NAME = re.compile(r"(?<!\w)[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+")
+
+
+def _has_traveller(seg: Segment) -> bool:
+    """A visit needs someone who travels or hosts: a person (in the registry, introduced, or a name),
+    a role title, a seat of power standing for one, or a delegation (or a subject carried from the
+    story: "the delegation", "he"). Scripts without capitals are not checked."""
+    group = seg.rules.markers["group_subject"]
+    countries = [(c.start, c.end) for c in seg.country_mentions]
+    names = [m for m in _PERSON_NAME.finditer(seg.text) if not any(s <= m.start() < e for s, e in countries)]
+    return bool(seg.actor_states or seg.people_states or seg.role_states or seg.participants or seg.anaphora
+                or names or any(c.alias_type == "metonym" for c in seg.country_mentions)
+                or (group and group.search(seg.text)) or len(seg.ordered) > len(_named(seg))
+                or not re.search(r"[A-Za-zА-Яа-я]", seg.text))
+
+
+def _named(seg: Segment) -> set[str]:
+    return {c for _, c in seg.states} | {c for _, c, _ in seg.actor_states}
+
+
 def _summit_reference(seg: Segment) -> bool:
     participation = seg.rules.markers["participation"]
     named_here = {c for _, c in seg.states} | {c for _, c, _ in seg.actor_states}
@@ -154,6 +174,9 @@ def decide_type_and_status(seg: Segment) -> Rejection | None:
         seg.type = _talks_type(seg)
     if seg.type == "credentials":  # ambassadors presenting credentials: a meeting with each of them
         seg.type, seg.per_counterpart = "meeting", True
+    if seg.type == "visit" and not _has_traveller(seg):
+        return Rejection("visit_without_traveller", "a visit word but no person, office or delegation: things "
+                                                    "arriving (weapons, aid, investment), not a contact")
     if intention := _intention(seg):
         return Rejection("rejected_intention", f"'{intention}': an intention or readiness, not a contact")
     seg.status = _status(seg)
