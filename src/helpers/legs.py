@@ -9,6 +9,7 @@ Rules:
   are named and one state only as a place, one visit per visitor to that place (people of three
   states or more arriving elsewhere together are one gathering); a day given for
   the meeting with a named counterpart is not given to the tour's other stops;
+- a message delivered at a reported reception is two contacts: the message and the envoy's meeting;
 - each leg takes the most specific contact word nearest its counterpart ("held talks by video link
   with Egypt's minister, and later met Tanzania's");
 - other contacts with three or more states are one multilateral mention;
@@ -93,7 +94,12 @@ def _leg_types(seg: Segment, others: Sequence[str]) -> dict[str, list[str]]:
 def split_legs(seg: Segment) -> list[Mention]:
     hub = _hub(seg)
     if not hub:
-        return [_mention(seg, seg.ordered, seg.participants, 0, seg.date)]
+        found = [_mention(seg, seg.ordered, seg.participants, 0, seg.date)]
+        if seg.type == "message" and _envoy_received(seg):
+            # "The president received the foreign minister, bearer of a letter from her president": the
+            # message, and the envoy's own meeting (codebook 2).
+            found.append(_mention(seg, seg.ordered, seg.participants, 1, seg.date, "meeting"))
+        return found
     reg, when = registry(), seg.when
     met = {c for _, c, _ in seg.actor_states}
     others = [c for c in seg.ordered if c != hub]
@@ -116,6 +122,18 @@ def split_legs(seg: Segment) -> list[Mention]:
         participants = [a for a in seg.participants if reg.country_of(a, when) in (hub, other)]
         legs.append(_mention(seg, [hub, other], participants, k, leg_date, leg_type, status))
     return legs
+
+
+def _envoy_received(seg: Segment) -> bool:
+    """A reception word, then a person or office, then the message word ("received the minister, bearer
+    of a letter"); not "received a letter" or "received on Monday a letter"."""
+    messages = seg.live.get("message", [])
+    persons = [p for p, _, _ in seg.actor_states] + [p for p, _ in seg.people_states + seg.role_states]
+    for start, end in seg.live.get("meeting", []) + seg.live.get("visit", []):
+        after = [m for m in messages if m[0] >= end]
+        if after and any(end <= p < after[0][0] for p in persons):
+            return True
+    return False
 
 
 def _first_positions(seg: Segment) -> dict[str, int]:
