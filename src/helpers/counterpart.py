@@ -25,6 +25,8 @@ previous sentence is always that mention's first-named party.
 
 from __future__ import annotations
 
+import re
+
 from helpers.entities import organisation_members
 from helpers.extraction_settings import SETTINGS
 from helpers.segment import Rejection, Segment
@@ -121,8 +123,29 @@ def _without_organisations(seg: Segment, ordered: list[str]) -> list[str]:
     return [c for c in ordered if c not in dropped]
 
 
+def _between_parties(seg: Segment, ordered: list[str]) -> list[str]:
+    """"A meeting between South Korea's President Yoon and Japan's Prime Minister Kishida": the parties
+    are the two named in the between-phrase after the contact word, not the others of the sentence."""
+    between = seg.rules.markers["between"]
+    if not between or len(ordered) < 3:
+        return ordered
+    for found in seg.live.values():
+        for _, end in found:
+            m = between.match(seg.text, end) or between.match(seg.text, end + 1)
+            if not m:
+                continue
+            stop = re.search(r"[.;:]|,\s", seg.text[m.end():])
+            limit = m.end() + (stop.start() if stop else len(seg.text))
+            inside = [c for p, c in sorted([*seg.states, *[(p, c) for p, c, _ in seg.actor_states]])
+                      if m.end() <= p < limit]
+            inside = list(dict.fromkeys(inside))
+            if len(inside) >= 2:
+                return [c for c in ordered if c in inside]
+    return ordered
+
+
 def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
-    ordered = _without_organisations(seg, _named_order(seg))
+    ordered = _between_parties(seg, _without_organisations(seg, _named_order(seg)))
     seg.context.named.append((seg.sentence_no, list(ordered)))
     anaphora = seg.rules.markers["anaphora_pair"]
     seg.anaphora = bool(anaphora and anaphora.search(seg.text))

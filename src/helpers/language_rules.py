@@ -23,7 +23,11 @@ from helpers.textlines import literal_alternation
 # Contact types by priority: the first found in a sentence types it; `talks` is a generic contact
 # whose type comes from context.
 TYPE_ORDER = ("phone_call", "message", "summit", "visit", "credentials", "meeting", "signing", "talks")
-GENERIC = ("signing", "talks")  # words whose contact type comes from context
+GENERIC = ("signing", "talks")
+# The contact lexicon's marker lists, compiled like the triggers (see helpers.lexicon.ContactLexicon).
+MARKER_KEYS = ("planned", "invitation", "bilateral", "between", "negation", "habitual", "anaphora_pair",
+               "continuation", "similar", "subject_pronoun", "group_subject", "participation", "media_interview",
+               "intention", "topic_verbs", "tour")  # words whose contact type comes from context
 # An apostrophe in a pattern matches the typographic ones news text uses too ("s’est entretenu").
 APOSTROPHES = "['’ʼ]"
 
@@ -109,10 +113,7 @@ def language_rules(language: str) -> LanguageRules:
     prefixes = lexicon.inflection.prefixes
     contact = lexicon.contact
     triggers = {t: alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
-    markers = {m: alternation(getattr(contact, m), prefixes)
-               for m in ("planned", "invitation", "negation", "habitual", "anaphora_pair", "continuation", "similar",
-                         "subject_pronoun", "group_subject", "participation", "media_interview", "intention",
-                         "topic_verbs", "tour")}
+    markers = {m: alternation(getattr(contact, m), prefixes) for m in MARKER_KEYS}
     dates = lexicon.dates
     weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
     months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}

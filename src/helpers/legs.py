@@ -3,7 +3,8 @@
 Rules:
 - a phone call or message with more than two states is one bilateral contact per counterpart
   with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls), and so
-  are ambassadors presenting credentials to a head of state;
+  are ambassadors presenting credentials to a head of state and "bilateral talks with his
+  colleagues from France and Bulgaria";
 - a visit naming more than two states with a person named is one bilateral visit per country
   with the first person named (who travels or hosts), or, when several people of distinct states
   are named and one state only as a place, one visit per visitor to that place (people of three
@@ -51,7 +52,9 @@ def _mention(seg: Segment, countries: Sequence[str], actor_ids: Sequence[str], i
 
 def _hub(seg: Segment) -> str:
     """The party every leg shares, when the segment is several bilateral contacts; else ""."""
-    if (seg.type in ("phone_call", "message") or seg.per_counterpart) and len(seg.ordered) > 2:
+    bilateral = seg.rules.markers["bilateral"]
+    if (seg.type in ("phone_call", "message") or seg.per_counterpart or (bilateral and bilateral.search(seg.text))) \
+            and len(seg.ordered) > 2:
         return seg.ordered[0]
     people = sorted([(p, c) for p, c, _ in seg.actor_states] + seg.people_states)
     tour = seg.rules.markers["tour"]
@@ -129,7 +132,7 @@ def _envoy_received(seg: Segment) -> bool:
     of a letter"); not "received a letter" or "received on Monday a letter"."""
     messages = seg.live.get("message", [])
     persons = [p for p, _, _ in seg.actor_states] + [p for p, _ in seg.people_states + seg.role_states]
-    for start, end in seg.live.get("meeting", []) + seg.live.get("visit", []):
+    for _, end in seg.live.get("meeting", []) + seg.live.get("visit", []):
         after = [m for m in messages if m[0] >= end]
         if after and any(end <= p < after[0][0] for p in persons):
             return True

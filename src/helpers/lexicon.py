@@ -133,6 +133,8 @@ class ContactLexicon(_Frozen):
     credentials: list[str] = Field(default_factory=list)  # ambassadors presenting credentials
     planned: list[str]
     invitation: list[str] = Field(default_factory=list)  # "was invited to": a planned visit or summit
+    bilateral: list[str] = Field(default_factory=list)  # "bilateral talks with X and Y": one contact each
+    between: list[str] = Field(default_factory=list)  # "a meeting between A and B": the parties
     negation: list[str]
     habitual: list[str]
     anaphora_pair: list[str]
