@@ -22,7 +22,7 @@ Rules:
   (noted `venue`); alone with one party, or with a visit, it is the host;
 - a registry person named in full is recognised by the last name later in the article;
 - with two states named before a discussion verb ("discussed", "обсудили"), countries after it are the
-  agenda, not parties (noted `topic_country`).
+  agenda, not parties (noted `topic_country`); so are countries named only inside a quotation.
 
 Known limits: the country of a role phrase is the nearest country within a window, whichever
 side it stands on; a party named in an unrelated subordinate clause is still a party.
@@ -226,8 +226,28 @@ def _drop_venues(seg: Segment) -> None:
         seg.states = [(pos, code) for pos, code in seg.states if pos not in venues or code in others]
 
 
+_QUOTE = re.compile(r"[“«„\"][^”»“\"]{3,400}[”»“\"]")
+
+
+def _drop_quoted(seg: Segment) -> None:
+    """Countries named only inside a quotation ("North Korea will certainly pay") are what was said,
+    not parties, when two states are named outside it."""
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(seg.text)]
+    if not quotes:
+        return
+    inside = [(p, c) for p, c in seg.states if any(s <= p < e for s, e in quotes)]
+    outside = {c for p, c in seg.states if (p, c) not in inside} | {c for _, c, _ in seg.actor_states}
+    if len(outside) < 2:
+        return
+    for position, code in inside:
+        if code not in outside:
+            seg.note("topic_country", seg.text[position: position + 30], f"{code}: named in a quotation")
+    seg.states = [s for s in seg.states if s not in inside or s[1] in outside]
+
+
 STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, _states_from_countries,
-                   _introduced_people, _organisation_members, _role_holders, _drop_venues, _drop_topic_zone)
+                   _introduced_people, _organisation_members, _role_holders, _drop_venues, _drop_topic_zone,
+                   _drop_quoted)
 
 
 def find_parties(seg: Segment) -> None:
