@@ -143,6 +143,7 @@ class ContactLexicon(_Frozen):
     subject_pronoun: list[str] = Field(default_factory=list)
     topic_before_country: list[str] = Field(default_factory=list)
     topic_verbs: list[str] = Field(default_factory=list)  # "discussed": what follows is the agenda
+    business_nouns: list[str] = Field(default_factory=list)  # "Russian businessmen": not a state party
     group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party
     relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
     clause_openers: list[str] = Field(default_factory=list)  # ", and", ", а", ", après": a new clause after a comma

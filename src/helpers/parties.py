@@ -10,7 +10,9 @@ Rules:
   noted and left out; an actor whose name two registry people share is resolved by the roles
   active on the date, else noted;
 - a country right after a topic phrase ("the situation in", "a peace plan for": `topic_before_country`)
-  is a subject of the talks, not a party (noted `topic_country`);
+  is a subject of the talks, not a party (noted `topic_country`); a country word next to business
+  nouns ("Russian businessmen", "Chinese companies") is business, not the state (noted
+  `business_party`);
 - a person outside the registry introduced earlier with a titled country keeps that country;
 - an organisation with listed members (the Alliance of Sahel States, organizations.csv) stands for
   its member states;
@@ -96,6 +98,26 @@ def _drop_topic_countries(seg: Segment) -> None:
         quote = text[max(0, c.start - 30): c.end]
         seg.note("topic_country", c.surface, f"'{quote}': a subject of the talks, not a party")
     seg.country_mentions = [c for c in seg.country_mentions if c not in topical]
+
+
+BUSINESS_GAP = 25  # a business noun this close to a country word makes it business, not the state
+
+
+def _drop_business(seg: Segment) -> None:
+    """"met Russian businessmen", "a delegation of Chinese companies": contacts with companies or
+    business delegations are not state contacts (codebook 1): that country word is not a party."""
+    business = seg.rules.markers["business_nouns"]
+    if not business:
+        return
+    spans = [(m.start(), m.end()) for m in business.finditer(seg.text)]
+    kept = []
+    for c in seg.country_mentions:
+        near = any(0 <= s - c.end <= BUSINESS_GAP or 0 <= c.start - e <= BUSINESS_GAP for s, e in spans)
+        if near:
+            seg.note("business_party", c.surface, f"{';'.join(c.codes)}: business people or companies, not the state")
+        else:
+            kept.append(c)
+    seg.country_mentions = kept
 
 
 def _drop_topic_zone(seg: Segment) -> None:
@@ -245,7 +267,7 @@ def _drop_quoted(seg: Segment) -> None:
     seg.states = [s for s in seg.states if s not in inside or s[1] in outside]
 
 
-STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, _states_from_countries,
+STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, _drop_business, _states_from_countries,
                    _introduced_people, _organisation_members, _role_holders, _drop_venues, _drop_topic_zone,
                    _drop_quoted)
 
