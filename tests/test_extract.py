@@ -7,6 +7,7 @@ import pytest
 
 from helpers.actors import fold, registry
 from helpers.contact_dates import find_date_expressions
+from helpers.dates import Published
 from helpers.extract import Notes, extract_article
 from helpers.language_rules import language_rules
 from helpers.sentences import split_sentences
@@ -17,7 +18,7 @@ def mentions(text: str, language: str, published: str | None):
     sentences = split_sentences(paragraphs, [language] * len(paragraphs))
     notes = Notes()
     found = extract_article("t", [(n, s.start, s.text, s.language) for n, s in enumerate(sentences)],
-                            dt.date.fromisoformat(published) if published else None, notes, [language])
+                            Published.parse(published) if published else None, notes, [language])
     return [(";".join(m.countries), m.type, m.status, m.date) for m in found], notes
 
 
@@ -64,6 +65,17 @@ CASES = [
      [("DEU;KEN", "visit", "occurred", "2024-10")]),
     ("en-month-far-ahead-is-last-year", "en", "2025-03-10", "In November, Ruto met Chinese President Xi Jinping.",
      [("CHN;KEN", "meeting", "occurred", "2024-11")]),
+    ("fr-later-this-month-is-upcoming", "fr", "2024-01-20",
+     "Narendra Modi accueille Emmanuel Macron pour une visite d'État en Inde, ce jeudi 25 janvier.",
+     [("FRA;IND", "visit", "planned", "2024-01-25")]),
+    ("fr-same-month-unknown-day-keeps-tense", "fr", "2024-01",
+     "Narendra Modi accueille Emmanuel Macron pour une visite d'État en Inde, ce jeudi 25 janvier.",
+     [("FRA;IND", "visit", "occurred", "2024-01-25")]),
+    ("ro-past-day-before-publication", "ro", "2020-11-20",
+     "Președintele Poloniei, Andrzej Duda, a felicitat-o luni, 16 noiembrie, pe Maia Sandu pentru victoria obținută.",
+     [("MDA;POL", "message", "occurred", "2020-11-16")]),
+    ("en-tomorrow-is-upcoming", "en", "2024-05-06", "Kenyan President William Ruto visits Berlin tomorrow.",
+     [("DEU;KEN", "visit", "planned", "2024-05-07")]),
     ("de-present-for-future", "de", "2025-09-29", "Außenminister Johann Wadephul reist im Oktober nach Ghana.",
      [("DEU;GHA", "visit", "planned", "2025-10")]),
     ("en-elaboration-is-not-a-new-contact", "en", "2024-09-06",

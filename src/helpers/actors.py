@@ -275,7 +275,9 @@ class ActorMatcher:
             return True
         if exact_only or len(alias_token) < 4 or len(token) < 4:
             return False
-        for stem in (alias_token, alias_token[:-1]):
+        # A case ending after the alias (Putins, Putinului), or instead of its last letter where names are
+        # declined (Гоиту, Лаврова): the latter only across scripts, like the loose match below.
+        for stem in (alias_token, alias_token[:-1]) if fuzzy else (alias_token,):
             if len(stem) >= 4 and token.startswith(stem) and token[len(stem):] in CASE_ENDINGS:
                 return True
         return (fuzzy and token[0] == alias_token[0] and min(len(token), len(alias_token)) >= 5

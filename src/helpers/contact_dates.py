@@ -340,13 +340,30 @@ def _own_expression(seg: Segment) -> DateExpression | None:
     return min(seg.expressions, key=lambda e: abs(e.start - anchor[0]))
 
 
-def _upcoming_month(seg: Segment, own: DateExpression) -> None:
-    """"reist im Oktober": a bare month just after publication, not marked as past, is upcoming."""
+def _months_ahead(own: DateExpression, published: Published) -> int | None:
+    """How many months after the publication month a bare month or a day and month lies (in the next
+    twelve), or None for other phrases."""
+    if published.month is None or own.kind not in ("month", "day_month"):
+        return None
+    month = own.value if own.kind == "month" else own.value[0]
+    ahead = (month - published.month) % 12
+    if own.kind == "day_month" and ahead == 0:  # this month: upcoming only if after a known publication day
+        return 0 if published.day is not None and own.value[1] > published.day.day else None
+    return ahead
+
+
+def _upcoming(seg: Segment, own: DateExpression) -> None:
+    """"reist im Oktober", "la cumbre del 22 al 24 de agosto" (published in July), "demain": a date just
+    after publication, not marked as past, makes the contact upcoming."""
     published = seg.published
-    if seg.status != "occurred" or own.kind != "month" or published is None or published.month is None:
+    if seg.status != "occurred" or published is None:
         return
-    ahead = (own.value - published.month) % 12
-    if not 1 <= ahead <= SETTINGS.upcoming_months:
+    if own.kind == "relative_day" and own.value > 0:
+        seg.status = "planned"
+        seg.note("planned_by_date", seg.head, f"'{own.raw}' is after publication")
+        return
+    ahead = _months_ahead(own, published)
+    if ahead is None or not (0 if own.kind == "day_month" else 1) <= ahead <= SETTINGS.upcoming_months:
         return
     around = seg.text[max(0, own.start - SETTINGS.past_marker_window): own.end + SETTINGS.past_marker_window]
     if not (seg.rules.past_markers and seg.rules.past_markers.search(around)):
@@ -359,7 +376,7 @@ def decide_date(seg: Segment) -> Rejection | None:
     seg.own_date = own is not None
     seg.date_raw = own.raw if own else ""
     if own is not None:
-        _upcoming_month(seg, own)
+        _upcoming(seg, own)
     if seg.forced_date is not None:
         seg.date, seg.date_raw = seg.forced_date, seg.forced_raw
     elif own is not None:
