@@ -63,7 +63,7 @@ class DateExpression:
     end: int
     raw: str
     kind: str  # full, month_year, weekday, weekday_day, month, day_month, relative_day, relative_week, relative_month,
-    # relative_year, years_ago, months_ago, year, vague
+    # relative_year, month_relative_year, years_ago, months_ago, year, vague
     value: object
 
 
@@ -154,7 +154,30 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     for m in rules.year.finditer(text) if rules.year else []:
         if not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
             found.append(DateExpression(m.start(), m.end(), m.group(0), "year", int(m.group(1))))
-    return _without_redundant_weekdays(sorted(found, key=lambda d: d.start))
+    return _with_relative_years(_without_redundant_weekdays(sorted(found, key=lambda d: d.start)), text)
+
+
+_JOINER = re.compile(r"[\s,]*(?:(?:de|del|of|du|da|do|din|al)\b)?[\s,]*(?:l'|la\s+|le\s+)?", re.IGNORECASE)
+
+
+def _with_relative_years(found: list[DateExpression], text: str) -> list[DateExpression]:
+    """"July last year", "през юли миналата година", "last year in July": a month, or a day and month, next
+    to a relative year is that month of that year (kind month_relative_year, value (month, day or None,
+    years from publication))."""
+    merged: list[DateExpression] = []
+    for expr in found:
+        previous = merged[-1] if merged else None
+        pair = (previous, expr) if previous else None
+        if pair and {pair[0].kind, pair[1].kind} in ({"month", "relative_year"}, {"day_month", "relative_year"}):
+            gap = text[pair[0].end: pair[1].start]
+            if len(gap) <= 12 and _JOINER.fullmatch(gap):
+                month_part, year_part = pair if pair[1].kind == "relative_year" else pair[::-1]
+                month, day = (month_part.value, None) if month_part.kind == "month" else month_part.value
+                merged[-1] = DateExpression(pair[0].start, pair[1].end, text[pair[0].start: pair[1].end],
+                                            "month_relative_year", (month, day, year_part.value))
+                continue
+        merged.append(expr)
+    return merged
 
 
 def _without_redundant_weekdays(found: list[DateExpression]) -> list[DateExpression]:
@@ -191,6 +214,19 @@ def _resolve_day_month(month: int, day: int, published: Published | None, status
     return ResolvedDate(day_date.isoformat(), "day", by_month.rule.replace("month:", "day and month:"))
 
 
+def _resolve_month_relative_year(month: int, day: int | None, years: int, published: Published | None,
+                                 raw: str) -> ResolvedDate:
+    year = shift_years(published, years, "")
+    if not year.value:
+        return shift_years(published, years, f"'{raw}' from the publication date")
+    rule = f"'{raw}': that month of the year {years:+d} from publication"
+    try:
+        return ResolvedDate(dt.date(int(year.value[:4]), month, day).isoformat(), "day", rule) if day else \
+            ResolvedDate(f"{year.value[:4]}-{month:02d}", "month", rule)
+    except ValueError:
+        return ResolvedDate(f"{year.value[:4]}-{month:02d}", "month", rule)
+
+
 def resolve_expression(expr: DateExpression, published: Published | None, status: str) -> ResolvedDate:
     """Resolve one date phrase against the publication date (never today)."""
     kind, value = expr.kind, expr.value
@@ -210,6 +246,8 @@ def resolve_expression(expr: DateExpression, published: Published | None, status
         return ResolvedDate(str(value), "year", f"explicit year '{expr.raw}'")
     if kind == "relative_year":
         return shift_years(published, value, f"'{expr.raw}' from the publication date")
+    if kind == "month_relative_year":
+        return _resolve_month_relative_year(*value, published, expr.raw)
     if kind == "vague":
         return ResolvedDate("", "unknown", f"'{expr.raw}': not a day, month or year")
     if kind == "relative_day":

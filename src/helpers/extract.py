@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from helpers.actors import registry
-from helpers.contact_dates import decide_date, note_imminent
+from helpers.contact_dates import BACKGROUND, decide_date, note_imminent
 from helpers.counterpart import find_subject_and_counterpart
 from helpers.dates import Published, ResolvedDate, shift_days
 from helpers.extraction_settings import SETTINGS
@@ -140,14 +140,30 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
                 seg = Segment(text, start, language, sentence_no, language_rules(language), context, notes)
                 context.named.append((sentence_no, states_named(seg)))
     _date_headline(context.mentions)
-    return _without_planned_that_happened(context.mentions, notes)
+    return _without_planned_that_happened(context.mentions, context.published, notes)
 
 
-def _without_planned_that_happened(mentions: list[Mention], notes: Notes) -> list[Mention]:
+def _recent(m: Mention, published: Published | None) -> bool:
+    """Whether an occurred mention can be a planned contact having taken place: undated, or dated no more
+    than `happened_since_days` before publication (a background contact, or "last July", is an earlier one)."""
+    if BACKGROUND in m.date_basis:
+        return False
+    if not m.has_own_date:
+        return True
+    if published is None or not m.date:
+        return False
+    since = published.day - dt.timedelta(days=SETTINGS.happened_since_days) if published.day else None
+    cutoff = since.isoformat() if since else published.value
+    width = min(len(m.date), len(cutoff))
+    return m.date[:width] >= cutoff[:width]
+
+
+def _without_planned_that_happened(mentions: list[Mention], published: Published | None,
+                                   notes: Notes) -> list[Mention]:
     """Codebook 4: a planned contact the article also reports as having taken place is that contact
     ("the Kremlin announced a call for the afternoon" ... "Putin spoke by phone with Ramaphosa"): an
-    undated planned mention of the same parties and type as an occurred one is not kept."""
-    occurred = {(m.countries, m.type) for m in mentions if m.status == "occurred"}
+    undated planned mention of the same parties and type as a recent occurred one is not kept."""
+    occurred = {(m.countries, m.type) for m in mentions if m.status == "occurred" and _recent(m, published)}
     kept = []
     for m in mentions:
         if m.status == "planned" and not m.has_own_date and (m.countries, m.type) in occurred:

@@ -47,6 +47,9 @@ class ExtractionSettings:
     # imminent event (its undated planned contacts get the publication month); the lead is this many sentences
     imminent_days: int = 14
     lead_sentences: int = 3
+    # planned then occurred: an occurred contact dated this many days or more before publication is an
+    # earlier one, not the planned contact having taken place
+    happened_since_days: int = 14
     # notes: how much of a sentence a note quotes
     note_chars: int = 160
 

@@ -136,6 +136,7 @@ class ContactLexicon(_Frozen):
     bilateral: list[str] = Field(default_factory=list)  # "bilateral talks with X and Y": one contact each
     between: list[str] = Field(default_factory=list)  # "a meeting between A and B": the parties
     negation: list[str]
+    negated_topic: list[str] = Field(default_factory=list)  # "lifting of sanctions": a cancelled subject, no denial
     habitual: list[str]
     anaphora_pair: list[str]
     continuation: list[str]

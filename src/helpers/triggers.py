@@ -71,6 +71,8 @@ def find_triggers(seg: Segment) -> Rejection | None:
     if any(in_claim.values()):
         live = in_claim  # "X, who has visited Y several times, also met Z": the claim is the meeting
     claim = rules.relative_clause.sub(",", text) if rules.relative_clause else text
+    if rules.markers["negated_topic"]:  # "discussed the lifting of sanctions": a subject, not a denial
+        claim = rules.markers["negated_topic"].sub(" ", claim)
     if rules.markers["negation"] and rules.markers["negation"].search(claim):
         return Rejection("rejected_negated", "denied or cancelled contact")
     if rules.markers["habitual"] and rules.markers["habitual"].search(claim):
