@@ -26,8 +26,8 @@ TYPE_ORDER = ("phone_call", "message", "summit", "visit", "credentials", "meetin
 GENERIC = ("signing", "talks")
 # The contact lexicon's marker lists, compiled like the triggers (see helpers.lexicon.ContactLexicon).
 MARKER_KEYS = ("planned", "invitation", "bilateral", "between", "negation", "negated_topic", "habitual",
-               "anaphora_pair", "continuation", "similar", "subject_pronoun", "group_subject", "participation", "media_interview",
-               "intention", "topic_verbs", "tour", "business_nouns")  # words whose contact type comes from context
+               "anaphora_pair", "continuation", "similar", "subject_pronoun", "group_subject", "participation",
+               "media_interview", "intention", "topic_verbs", "tour", "business_nouns")  # words whose contact type comes from context
 # An apostrophe in a pattern matches the typographic ones news text uses too ("s’est entretenu").
 APOSTROPHES = "['’ʼ]"
 
