@@ -100,6 +100,10 @@ CASES = [
     ("es-day-month-of-next-year", "es", "2023-05-10",
      "Lula visitará Madrid el 5 de marzo del próximo año, anunció Itamaraty.",
      [("BRA;ESP", "visit", "planned", "2024-03-05")]),
+    ("de-verb-final-future", "de", "2017-05-06",
+     "Bei seinem Antrittsbesuch in Israel wird er am Sonntag sowohl den israelischen Präsidenten Reuven Rivlin als "
+     "auch Regierungschef Benjamin Netanjahu treffen, sagte Bundespräsident Frank-Walter Steinmeier.",
+     [("DEU;ISR", "meeting", "planned", "2017-05-07")]),
     ("de-present-for-future", "de", "2025-09-29", "Außenminister Johann Wadephul reist im Oktober nach Ghana.",
      [("DEU;GHA", "visit", "planned", "2025-10")]),
     ("en-elaboration-is-not-a-new-contact", "en", "2024-09-06",

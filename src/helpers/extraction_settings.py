@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ExtractionSettings:
-    # status: a future marker this close before/after the trigger makes the contact planned
-    planned_window_before: int = 80
+    # status: a future marker this close before/after the trigger makes the contact planned (before: long
+    # enough for a German verb-final clause, "wird er am Sonntag sowohl den Präsidenten ... als auch ... treffen")
+    planned_window_before: int = 140
     planned_window_after: int = 80
     # status: an intention ("readiness to organise") this close before the contact word rejects it
     intention_window: int = 60
