@@ -104,6 +104,10 @@ CASES = [
      "Bei seinem Antrittsbesuch in Israel wird er am Sonntag sowohl den israelischen Präsidenten Reuven Rivlin als "
      "auch Regierungschef Benjamin Netanjahu treffen, sagte Bundespräsident Frank-Walter Steinmeier.",
      [("DEU;ISR", "meeting", "planned", "2017-05-07")]),
+    ("ar-future-prefix", "ar", "2019-04-30",
+     "وسيجتمع الرئيس الفلسطيني محمود عباس بوزير الخارجية الروسي سيرغي لافروف.", [("PSE;RUS", "meeting", "planned", "")]),
+    ("ar-future-prefix-visit", "ar", "2019-04-30", "ستزور رئيسة الوزراء الإيطالية جورجيا ميلوني القاهرة الأسبوع المقبل.",
+     [("EGY;ITA", "visit", "planned", "2019-05")]),
     ("de-present-for-future", "de", "2025-09-29", "Außenminister Johann Wadephul reist im Oktober nach Ghana.",
      [("DEU;GHA", "visit", "planned", "2025-10")]),
     ("en-elaboration-is-not-a-new-contact", "en", "2024-09-06",
