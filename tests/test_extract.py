@@ -108,6 +108,10 @@ CASES = [
      "وسيجتمع الرئيس الفلسطيني محمود عباس بوزير الخارجية الروسي سيرغي لافروف.", [("PSE;RUS", "meeting", "planned", "")]),
     ("ar-future-prefix-visit", "ar", "2019-04-30", "ستزور رئيسة الوزراء الإيطالية جورجيا ميلوني القاهرة الأسبوع المقبل.",
      [("EGY;ITA", "visit", "planned", "2019-05")]),
+    ("ar-introduced-name-without-capitals", "ar", "2019-04-30",
+     "استقبل أمير قطر في الدوحة نائب وزير الخارجية الروسي، ميخائيل بوغدانوف، أمس. "
+     "وكان بوغدانوف قد زار العاصمة الإيرانية طهران يوم الأحد.",
+     [("QAT;RUS", "meeting", "occurred", "2019-04-29"), ("IRN;RUS", "visit", "occurred", "2019-04-28")]),
     ("de-present-for-future", "de", "2025-09-29", "Außenminister Johann Wadephul reist im Oktober nach Ghana.",
      [("DEU;GHA", "visit", "planned", "2025-10")]),
     ("en-elaboration-is-not-a-new-contact", "en", "2024-09-06",

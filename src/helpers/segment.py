@@ -70,6 +70,12 @@ class Notes:
                           "surface": surface, "detail": detail})
 
 
+def _name_like(token: str) -> bool:
+    """Capitalised, or in a script without case (Arabic): a token that can be a name."""
+    first = token[:1]
+    return first.isupper() or first.lower() == first.upper()
+
+
 @dataclass
 class ArticleContext:
     """What earlier sentences of the article established."""
@@ -114,7 +120,7 @@ class ArticleContext:
         while i < len(spans):
             for n in (3, 2, 1):
                 key = tuple(folded[i: i + n])
-                if len(key) == n and key in self.introduced and spans[i][2][:1].isupper():
+                if len(key) == n and key in self.introduced and _name_like(spans[i][2]):
                     country, name = self.introduced[key]
                     found.append((spans[i][0], spans[i + n - 1][1], country, name))
                     i += n - 1
