@@ -100,6 +100,7 @@ class LanguageRules:
     clause_break: re.Pattern[str] | None
     deputy_before: re.Pattern[str] | None
     venue_before: re.Pattern[str] | None
+    capital_word: re.Pattern[str] | None
     after_contact_clause: re.Pattern[str] | None
     year: re.Pattern[str] | None
     vague: re.Pattern[str] | None
@@ -152,6 +153,7 @@ def language_rules(language: str) -> LanguageRules:
         clause_break=re.compile(rf"(?:;|[,،]\s*(?:{literal_alternation(contact.clause_openers)})\b)", re.IGNORECASE)
         if contact.clause_openers else None,
         venue_before=alternation(literals(contact.venue_before), tail=r"\s*$"),
+        capital_word=alternation(contact.capital_words, prefixes),
         topic_before_country=alternation(contact.topic_before_country, tail=r"\s*$"),
         year=alternation(literals(dates.year_prefixes), tail=r"\s+((?:19|20)\d{2})(?!\d)"),
         vague=alternation(dates.vague),

@@ -231,15 +231,55 @@ def _role_holders(seg: Segment) -> None:
                 seg.participants.append(holders[0])
 
 
+_ARTICLE_AT_END = re.compile(r"(?<!\w)\w{1,3}\s+$")  # "the", "la", "der": between a venue word and the city
+
+
+_ATTACHED_PREFIX = re.compile(r"[\s,]*(?:(?<=\s)\w{1,2})?")  # "العاصمة الأردنية": the article ال on the word
+
+
+def _adjacent(gap: str) -> bool:
+    """Nothing but spaces, commas or a clitic prefix of the next word between two parts of a phrase."""
+    return bool(_ATTACHED_PREFIX.fullmatch(gap))
+
+
+def _city_phrase_start(seg: Segment, mention: CountryMention) -> tuple[int, bool]:
+    """Where the city phrase around a country mention starts, and whether it names a capital: a capital's
+    name, or a country next to a capital word ("the Jordanian capital, Amman", "العاصمة الأردنية عمان",
+    "la capitale jordanienne")."""
+    text, word = seg.text, seg.rules.capital_word
+    capital = mention.alias_type in ("capital", "capital_cldr")
+    if word is None:
+        return mention.start, capital
+    gap = len(text[mention.end:]) - len(text[mention.end:].lstrip(" ,"))
+    if gap <= 2 and word.match(text, mention.end + gap):
+        capital = True  # "the Jordanian capital"
+    start = mention.start
+    while True:
+        before = text[max(0, start - 40): start]
+        word_before = next((m for m in word.finditer(before) if _adjacent(before[m.end():])), None)
+        same_before = next((c for c in seg.country_mentions if c.end <= start and _adjacent(text[c.end: start])
+                            and c.codes == mention.codes), None)
+        if word_before:
+            start, capital = start - len(before) + word_before.start(), True
+        elif same_before:
+            start = same_before.start
+        else:
+            return start, capital
+
+
 def _drop_venues(seg: Segment) -> None:
     """"Gabriel met Kenya's foreign minister in Brussels": a capital after "in" is where two other
     parties met, not a party (alone with one party it is the host: "arrived in Beijing")."""
     rules, text = seg.rules, seg.text
     if seg.live.get("visit"):
         return  # a visit's capital is where the visitor goes: the host
-    venues = {c.start: c.surface for c in seg.country_mentions if c.alias_type in ("capital", "capital_cldr")
-              and rules.venue_before
-              and rules.venue_before.search(text[max(0, c.start - SETTINGS.venue_window): c.start])}
+    venues = {}
+    for c in seg.country_mentions:
+        start, capital = _city_phrase_start(seg, c)
+        before = text[max(0, start - SETTINGS.venue_window): start]
+        if capital and rules.venue_before and (rules.venue_before.search(before) or
+                                               rules.venue_before.search(_ARTICLE_AT_END.sub("", before))):
+            venues[c.start] = c.surface  # "in Amman", "in the Jordanian capital", "en la capital"
     others = {code for pos, code in seg.states if pos not in venues} | {code for _, code, _ in seg.actor_states}
     if venues and len(others) >= 2:
         for pos, code in seg.states:
