@@ -154,7 +154,33 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
     for m in rules.year.finditer(text) if rules.year else []:
         if not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
             found.append(DateExpression(m.start(), m.end(), m.group(0), "year", int(m.group(1))))
-    return _with_relative_years(_without_redundant_weekdays(sorted(found, key=lambda d: d.start)), text)
+    ordered = _without_redundant_weekdays(sorted(found, key=lambda d: d.start))
+    return _with_relative_years(_with_ranges(ordered, text), text)
+
+
+_RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|au|al|bis|до|по|până la|hadi|إلى|حتى)\s*", re.IGNORECASE)
+
+
+def _with_ranges(found: list[DateExpression], text: str) -> list[DateExpression]:
+    """"30 августа – 3 сентября", "from 30 August to 3 September 2025": a range across months is dated by its
+    first day (with the year written at its end)."""
+    merged: list[DateExpression] = []
+    for expr in found:
+        first = merged[-1] if merged else None
+        if first is not None and first.kind == "day_month" and expr.kind in ("day_month", "full") and \
+                _RANGE_JOINER.fullmatch(text[first.end: expr.start]):
+            raw = text[first.start: expr.end]
+            if expr.kind == "full":
+                try:
+                    merged[-1] = DateExpression(first.start, expr.end, raw, "full",
+                                                dt.date(expr.value.year, first.value[0], first.value[1]))
+                except ValueError:
+                    pass
+            else:
+                merged[-1] = DateExpression(first.start, expr.end, raw, "day_month", first.value)
+            continue
+        merged.append(expr)
+    return merged
 
 
 _JOINER = re.compile(r"[\s,]*(?:(?:de|del|of|du|da|do|din|al)\b)?[\s,]*(?:l'|la\s+|le\s+)?", re.IGNORECASE)
