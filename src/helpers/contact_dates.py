@@ -44,6 +44,7 @@ from helpers.dates import (
 from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import LanguageRules
 from helpers.segment import Rejection, Segment, Span
+from helpers.triggers import inside, spans
 
 _YEAR_AFTER = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")  # "March 2024", "mars, 2024"
 _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")  # "27 March", "27 de"
@@ -401,7 +402,11 @@ def _own_expression(seg: Segment) -> DateExpression | None:
     triggers = [span for found in seg.live.values() for span in found]
     if positions and len(triggers) > 1:
         anchor = min(triggers, key=lambda span: abs(span[0] - max(positions)))
-    return min(seg.expressions, key=lambda e: abs(e.start - anchor[0]))
+    # "Quirno, que asumió su cargo el 28 de octubre, consideró que mantuvo ... una reunión": a date in a
+    # side remark that does not hold the contact word is the remark's.
+    remarks = [s for s in spans(seg.rules.relative_clause, seg.text) if not inside(anchor, [s])]
+    candidates = [e for e in seg.expressions if not inside((e.start, e.end), remarks)]
+    return min(candidates, key=lambda e: abs(e.start - anchor[0])) if candidates else None
 
 
 def _months_ahead(own: DateExpression, published: Published) -> int | None:
