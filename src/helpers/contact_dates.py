@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 
 from helpers.dates import (
@@ -172,11 +173,9 @@ def _with_ranges(found: list[DateExpression], text: str) -> list[DateExpression]
                 _RANGE_JOINER.fullmatch(text[first.end: expr.start]):
             raw = text[first.start: expr.end]
             if expr.kind == "full":
-                try:
+                with suppress(ValueError):  # "31 February – 3 March": keep the day and month
                     merged[-1] = DateExpression(first.start, expr.end, raw, "full",
                                                 dt.date(expr.value.year, first.value[0], first.value[1]))
-                except ValueError:
-                    pass
             else:
                 merged[-1] = DateExpression(first.start, expr.end, raw, "day_month", first.value)
             continue
