@@ -42,6 +42,11 @@ CASES = [
     ("ru-name-shared-with-capital-stays-one-country", "ru", "Тунис", [("Тунис", "TUN")]),
     ("ar-royal-title-metonym", "ar", "بعث خادم الحرمين الشريفين برقية", [("خادم الحرمين الشريفين", "SAU")]),
     ("ru-republic-of-congo-case-form", "ru", "посетит Республику Конго", [("Республику Конго", "COG")]),
+    # common names that CLDR does not give (it writes "Türkiye", "Myanmar (Burma)")
+    ("en-turkey-common-name", "en", "Russia and Turkey", [("Russia", "RUS"), ("Turkey", "TUR")]),
+    ("en-holland-burma", "en", "Holland and Burma", [("Holland", "NLD"), ("Burma", "MMR")]),
+    ("es-costa-de-marfil", "es", "Costa de Marfil y Holanda", [("Costa de Marfil", "CIV"), ("Holanda", "NLD")]),
+    ("ar-amrika", "ar", "أمريكا وكوت ديفوار", [("أمريكا", "USA"), ("كوت ديفوار", "CIV")]),
 ]
 
 

@@ -113,6 +113,31 @@ def _complete_single(seg: Segment, ordered: list[str]) -> list[str]:
     return ordered
 
 
+def _with_story_traveller(seg: Segment, ordered: list[str]) -> list[str]:
+    """"The envoys will visit Nigeria, Niger and Ghana", "the tour includes Egypt, Ethiopia and Uganda": a
+    visit to several countries with nobody named, after a contact of the story, is the story's traveller's
+    tour: the traveller (the party of the last visit, else of the last contact, that is not one of the
+    places named; else its subject) visits each."""
+    tour = seg.rules.markers["tour"]
+    people = seg.actor_states or seg.people_states or seg.role_states
+    if people or not (seg.live.get("visit") or (tour and tour.search(seg.text))):
+        return ordered
+    previous = _recent_mention(seg)
+    group = seg.rules.markers["group_subject"]
+    if previous is None or not ((group and group.search(seg.text[: seg.live_start])) or
+                                (tour and tour.search(seg.text))):
+        return ordered
+    visits = [m for m in seg.context.mentions if m.type == "visit" and
+              seg.sentence_no - m.sentence_no <= SETTINGS.story_sentences]
+    story = visits[-1] if visits else previous
+    parties = story.party_order()
+    traveller = next((c for c in parties if c not in ordered), parties[0])  # not one of the places visited
+    seg.traveller = traveller
+    seg.note("pronoun_resolved", seg.head, f"the traveller of mention {story.mention_id}: {traveller}, "
+                                           "one visit to each country")
+    return [traveller, *[c for c in ordered if c != traveller]]
+
+
 def _without_organisations(seg: Segment, ordered: list[str]) -> list[str]:
     """Organisations (the EU, the UN, the AU, also through their officials in the registry) are not
     parties (codebook 1)."""
@@ -153,6 +178,8 @@ def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
         ordered = _pair_from_context(seg, ordered)
     if len(ordered) == 1:
         ordered = _complete_single(seg, ordered)
+    elif len(ordered) >= 2:
+        ordered = _with_story_traveller(seg, ordered)
     seg.ordered = ordered
     organisations = sorted({c for _, c in seg.orgs if not organisation_members()[c]})
     if len(ordered) < 2 and organisations:

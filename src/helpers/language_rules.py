@@ -96,6 +96,7 @@ class LanguageRules:
     number_words: dict[str, int]
     topic_shift: re.Pattern[str] | None
     topic_before_country: re.Pattern[str] | None
+    topic_after_country: re.Pattern[str] | None
     relative_clause: re.Pattern[str] | None
     clause_break: re.Pattern[str] | None
     deputy_before: re.Pattern[str] | None
@@ -155,6 +156,8 @@ def language_rules(language: str) -> LanguageRules:
         venue_before=alternation(literals(contact.venue_before), tail=r"\s*$"),
         capital_word=alternation(contact.capital_words, prefixes),
         topic_before_country=alternation(contact.topic_before_country, tail=r"\s*$"),
+        topic_after_country=re.compile("|".join(f"(?:{p})" for p in contact.topic_after_country), re.IGNORECASE)
+        if contact.topic_after_country else None,
         year=alternation(literals(dates.year_prefixes), tail=r"\s+((?:19|20)\d{2})(?!\d)"),
         vague=alternation(dates.vague),
     )

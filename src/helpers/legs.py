@@ -5,6 +5,9 @@ Rules:
   with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls), and so
   are ambassadors presenting credentials to a head of state and "bilateral talks with his
   colleagues from France and Bulgaria";
+- a visit to several countries with nobody named, continuing a story ("the envoys will visit A, B
+  and C", "the tour includes ..."), is one visit per country by the story's traveller, each without
+  the date of an earlier sentence;
 - a visit naming more than two states with a person named is one bilateral visit per country
   with the first person named (who travels or hosts), or, when several people of distinct states
   are named and one state only as a place, one visit per visitor to that place (people of three
@@ -56,6 +59,8 @@ def _hub(seg: Segment) -> str:
     if (seg.type in ("phone_call", "message") or seg.per_counterpart or (bilateral and bilateral.search(seg.text))) \
             and len(seg.ordered) > 2:
         return seg.ordered[0]
+    if seg.type == "visit" and len(seg.ordered) > 2 and seg.traveller:
+        return seg.traveller  # the story's traveller visits each country named
     people = sorted([(p, c) for p, c, _ in seg.actor_states] + seg.people_states)
     tour = seg.rules.markers["tour"]
     if not people and tour and tour.search(seg.text):  # "the Romanian president continues his African tour"
@@ -119,6 +124,9 @@ def split_legs(seg: Segment) -> list[Mention]:
             leg_date = ResolvedDate("", "unknown",
                                     f"another stop of the tour; '{seg.date_raw}' is the day of a named meeting")
         status = seg.status
+        if seg.traveller and not seg.own_date:  # "the tour includes Ethiopia and Uganda": the stops' own dates
+            leg_date = _next_stop_date(seg) if status == "planned" else \
+                ResolvedDate("", "unknown", "a stop of the story's tour, with no date of its own")
         if status == "occurred" and _future_before(seg, positions.get(other, 0)):
             # "arrived in Paris, on a trip that will also take him to Hungary and Serbia": the next stops
             status, leg_date = "planned", _next_stop_date(seg)

@@ -143,6 +143,7 @@ class ContactLexicon(_Frozen):
     similar: list[str]
     subject_pronoun: list[str] = Field(default_factory=list)
     topic_before_country: list[str] = Field(default_factory=list)
+    topic_after_country: list[str] = Field(default_factory=list)  # "-Ukraine war": the country before is a topic
     topic_verbs: list[str] = Field(default_factory=list)  # "discussed": what follows is the agenda
     business_nouns: list[str] = Field(default_factory=list)  # "Russian businessmen": not a state party
     group_subject: list[str] = Field(default_factory=list)  # "the delegation": the previous contact's lead party

@@ -88,12 +88,11 @@ def _actor_states(seg: Segment) -> None:
 
 
 def _drop_topic_countries(seg: Segment) -> None:
-    regex = seg.rules.topic_before_country
-    if not regex:
-        return
+    before, after = seg.rules.topic_before_country, seg.rules.topic_after_country
     text = seg.text
     topical = [c for c in seg.country_mentions
-               if regex.search(text[max(0, c.start - SETTINGS.topic_window): c.start])]
+               if (before and before.search(text[max(0, c.start - SETTINGS.topic_window): c.start]))
+               or (after and after.match(text, c.end))]  # "the Russia-Ukraine war", "российско-украинского конфликта"
     for c in topical:
         quote = text[max(0, c.start - 30): c.end]
         seg.note("topic_country", c.surface, f"'{quote}': a subject of the talks, not a party")

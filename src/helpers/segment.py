@@ -192,6 +192,7 @@ class Segment:
     trigger_span: Span = (0, 0)
     status: str = "occurred"
     per_counterpart: bool = False  # one contact per counterpart with the first party (credentials)
+    traveller: str = ""  # "the envoys will visit A, B and C": the state of the story's traveller, one visit each
     # date
     expressions: list = field(default_factory=list)  # the sentence's date phrases (contact_dates.DateExpression)
     own_date: bool = False  # the sentence has a date phrase of its own
