@@ -166,6 +166,16 @@ CASES = [
      "ومن المقرر أن تتضمن الجولة زيارة إثيوبيا وأوغندا.",
      [("EGY;RUS", "visit", "planned", "2022-07-24"), ("ETH;RUS", "visit", "planned", "2022-07"),
       ("RUS;UGA", "visit", "planned", "2022-07")]),
+    ("ro-ambassadors-named-after-the-ceremony", "ro", "2024-05-06",
+     "Maia Sandu a primit scrisorile de acreditare ale cinci noi ambasadori în țara noastră. Au fost acreditați "
+     "E.S. Paul John Lehmann, ambasadorul Uniunii Australiei, și E.S. Brendan Ward, ambasadorul Irlandei.",
+     [("AUS;MDA", "meeting", "occurred", "2024-05"), ("IRL;MDA", "meeting", "occurred", "2024-05")]),
+    ("bg-ambassadors-named-after-the-ceremony", "bg", "2024-05-06",
+     "Турският президент Реджеп Тайип Ердоган прие в четвъртък акредитивни писма от новите посланици в Анкара. "
+     "Новите посланици са от Египет и Литва.",
+     [("EGY;TUR", "meeting", "occurred", "2024-05"), ("LTU;TUR", "meeting", "occurred", "2024-05")]),
+    ("en-ambassadors-not-after-a-ceremony", "en", "2024-05-06",
+     "President Ruto opened the new parliament. The ambassadors of Mexico and Egypt attended.", []),
     ("de-present-for-future", "de", "2025-09-29", "Außenminister Johann Wadephul reist im Oktober nach Ghana.",
      [("DEU;GHA", "visit", "planned", "2025-10")]),
     ("en-elaboration-is-not-a-new-contact", "en", "2024-09-06",

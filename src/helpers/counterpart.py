@@ -176,6 +176,9 @@ def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
     seg.anaphora = bool(anaphora and anaphora.search(seg.text))
     if seg.anaphora and len({c for _, c, _ in seg.actor_states}) < 2:
         ordered = _pair_from_context(seg, ordered)
+    host = seg.context.credentials_host
+    if seg.live.get("credentials") and host and seg.sentence_no - host[0] == 1 and host[1] not in ordered:
+        ordered = [host[1], *ordered]  # the ambassadors of the ceremony the sentence before reported
     if len(ordered) == 1:
         ordered = _complete_single(seg, ordered)
     elif len(ordered) >= 2:
@@ -186,5 +189,7 @@ def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
         return Rejection("organisation_party", f"{';'.join(organisations)} with {';'.join(ordered) or 'no state'}: "
                                                "an organisation is not a state party")
     if len(ordered) == 1:
+        if seg.live.get("credentials"):
+            seg.context.credentials_host = (seg.sentence_no, ordered[0])
         return Rejection("single_party", f"contact words but one party ({ordered[0]})")
     return Rejection("no_party") if not ordered else None

@@ -131,6 +131,7 @@ class ContactLexicon(_Frozen):
     talks: list[str]
     signing: list[str] = Field(default_factory=list)  # signing an agreement together
     credentials: list[str] = Field(default_factory=list)  # ambassadors presenting credentials
+    ambassador: list[str] = Field(default_factory=list)  # "ambassador": after a ceremony, the credentials presented
     planned: list[str]
     invitation: list[str] = Field(default_factory=list)  # "was invited to": a planned visit or summit
     bilateral: list[str] = Field(default_factory=list)  # "bilateral talks with X and Y": one contact each

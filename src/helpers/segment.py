@@ -90,6 +90,9 @@ class ArticleContext:
     last_contact_sentence: int = -10  # the last sentence that reported or elaborated on a contact
     named: list[tuple[int, list[str]]] = field(default_factory=list)  # (sentence_no, states named in it)
     imminent: bool = False  # the lead dates an event just after publication (the article announces it)
+    # "X received the credentials of five ambassadors. They are A of Australia, B of Denmark ...": the
+    # sentence and the host of a credentials ceremony that named no ambassador's country
+    credentials_host: tuple[int, str] | None = None
 
     @property
     def when(self) -> tuple[dt.date, dt.date] | None:

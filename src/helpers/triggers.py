@@ -48,12 +48,23 @@ def _without_agenda_items(seg: Segment, live: dict[str, list[Span]]) -> dict[str
     return kept if any(kept.values()) else live
 
 
+def _ambassadors_of_ceremony(seg: Segment) -> dict[str, list[Span]]:
+    """The sentence after a credentials ceremony that named no ambassador's country, naming ambassadors
+    ("Au fost acreditați E.S. ..., ambasadorul Uniunii Australiei, ..."): their credentials."""
+    host = seg.context.credentials_host
+    if host is None or seg.sentence_no - host[0] != 1:
+        return {}
+    return {"credentials": spans(seg.rules.markers["ambassador"], seg.text)}
+
+
 def find_triggers(seg: Segment) -> Rejection | None:
     rules, text = seg.rules, seg.text
     hits = {t: spans(r, text) for t, r in rules.triggers.items()}
     for t, found in contact_lemma_spans(text, seg.language).items():  # any inflection of a contact verb
         taken = [h for hs in hits.values() for h in hs]
         hits.setdefault(t, []).extend(f for f in found if not any(f[0] < e and s < f[1] for s, e in taken))
+    if not any(hits.values()):
+        hits = _ambassadors_of_ceremony(seg)
     if not any(hits.values()):
         return Rejection("no_trigger")
     interviews = spans(rules.markers["media_interview"], text)  # "un entretien au journal Les Echos"
