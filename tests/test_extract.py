@@ -8,7 +8,7 @@ import pytest
 from helpers.actors import fold, registry
 from helpers.contact_dates import find_date_expressions
 from helpers.dates import Published
-from helpers.extract import Notes, extract_article
+from helpers.extract import HEADLINE_SENTENCE, Notes, extract_article
 from helpers.language_rules import language_rules
 from helpers.sentences import split_sentences
 
@@ -393,3 +393,22 @@ def test_unknown_person_with_title_gives_country_and_is_reported():
     [m] = extract_article("t", [(0, s.start, s.text, "en") for s in sentences], dt.date(2025, 4, 4), notes, ["en"])
     assert m.countries == ("MLI", "RUS") and m.actor_ids == ("lavrov",)
     assert [(n["kind"], n["surface"]) for n in notes.rows] == [("unmapped_name", "Jane Doe")]
+
+
+def test_headline_in_the_present_takes_the_bodys_planned_status():
+    """"Makarov at a meeting with Borisov" over a body that says the meeting will start at 11: one planned
+    contact, not an occurred one that would also hide the planned one."""
+    headline = "Макаров на среща с Борисов"
+    body = "Премиерът Бойко Борисов ще разговаря с руския посланик Анатолий Макаров."
+    found = extract_article("t", [(0, 0, body, "bg"), (HEADLINE_SENTENCE, 0, headline, "bg")],  # body first
+                            Published.parse("2019-02-21"), Notes(), ["bg"])
+    assert {(m.sentence_no, ";".join(m.countries), m.status) for m in found} == {
+        (HEADLINE_SENTENCE, "BGR;RUS", "planned"), (0, "BGR;RUS", "planned")}
+
+
+def test_subject_of_a_main_clause_without_contact():
+    """"Mitrofanova said this after the meeting with Prime Minister Petkov": the ambassador introduced by
+    title in an earlier sentence with no contact word is the subject of the meeting."""
+    found, _ = mentions("Посланикът на Русия Елеонора Митрофанова каза пред bTV, че няма предвид България. "
+                        "Митрофанова каза това след срещата с премиера Кирил Петков.", "bg", "2022-03-01")
+    assert found == [("BGR;RUS", "meeting", "occurred", "2022-03")]

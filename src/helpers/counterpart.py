@@ -102,6 +102,10 @@ def _complete_single(seg: Segment, ordered: list[str]) -> list[str]:
         return completed
     if seg.main_clause:
         return _with_subject_of(ordered, seg.main_clause[0])
+    subject = next((c for c in seg.main_states if c not in ordered), "")
+    if subject:  # "Mitrofanova said this after the meeting with Prime Minister Petkov"
+        seg.note("pronoun_resolved", seg.head, f"subject taken from the main clause: {subject}")
+        return [subject, *ordered]
     pronoun = seg.rules.markers["subject_pronoun"]
     if previous is None and pronoun and pronoun.search(seg.text[: seg.live_start]):
         # "Erdogan was re-elected. The latter and the Algerian president spoke by phone": the state named
@@ -119,7 +123,7 @@ def _with_story_traveller(seg: Segment, ordered: list[str]) -> list[str]:
     tour: the traveller (the party of the last visit, else of the last contact, that is not one of the
     places named; else its subject) visits each."""
     tour = seg.rules.markers["tour"]
-    people = seg.actor_states or seg.people_states or seg.role_states
+    people = seg.actor_states or seg.people_states  # a bare title ("the envoys") names nobody
     if people or not (seg.live.get("visit") or (tour and tour.search(seg.text))):
         return ordered
     previous = _recent_mention(seg)

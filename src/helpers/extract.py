@@ -86,8 +86,11 @@ def _day_after_clauses(text: str, start: int, split, make) -> list[Mention]:
 def _after_contact_clauses(text: str, start: int, after, make) -> list[Mention]:
     """"Ruto will visit Bulgaria in October, the minister said after talks with her Kenyan colleague":
     the planned visit, and the talks the minister had."""
-    main = analyse(make(text[: after.start()], start))
-    return _with_clause(main, analyse(make(text[after.start():], start + after.start(), main_clause=main)))
+    main_segment = make(text[: after.start()], start)
+    main = analyse(main_segment)
+    named = () if main else tuple(states_named(make(text[: after.start()], start)))  # "X said this after ..."
+    return _with_clause(main, analyse(make(text[after.start():], start + after.start(), main_clause=main,
+                                           main_states=named)))
 
 
 def sentence_mentions(text: str, start: int, language: str, context: ArticleContext, sentence_no: int,
@@ -163,7 +166,8 @@ def _without_planned_that_happened(mentions: list[Mention], published: Published
     """Codebook 4: a planned contact the article also reports as having taken place is that contact
     ("the Kremlin announced a call for the afternoon" ... "Putin spoke by phone with Ramaphosa"): an
     undated planned mention of the same parties and type as a recent occurred one is not kept."""
-    occurred = {(m.countries, m.type) for m in mentions if m.status == "occurred" and _recent(m, published)}
+    occurred = {(m.countries, m.type) for m in mentions if m.status == "occurred" and _recent(m, published)
+                and m.sentence_no != HEADLINE_SENTENCE}  # a headline's tense is not a report that it took place
     kept = []
     for m in mentions:
         if m.status == "planned" and not m.has_own_date and (m.countries, m.type) in occurred:
@@ -175,9 +179,16 @@ def _without_planned_that_happened(mentions: list[Mention], published: Published
 
 
 def _date_headline(mentions: list[Mention]) -> None:
-    """A headline's contact with no date of its own is the contact the body reports: it takes the date
-    of the body's first mention of the same parties and status that has one."""
+    """A headline's contact with no date of its own is the contact the body reports: it takes the status
+    of the body's first mention of the same parties when that one is planned (headlines speak in the
+    present), and the date of the body's first mention of the same parties and status that has one."""
     for headline in (m for m in mentions if m.sentence_no == HEADLINE_SENTENCE and not m.has_own_date):
+        first = next((m for m in mentions if m.sentence_no != HEADLINE_SENTENCE and m.countries == headline.countries),
+                     None)
+        if first is not None and first.status == "planned" and headline.status == "occurred":
+            headline.status = "planned"  # "Makarov at a meeting with Borisov": the body says it is to come
+            headline.date, headline.date_precision, headline.date_basis = first.date, first.date_precision, \
+                f"the headline's contact, planned in mention {first.mention_id}"
         body = next((m for m in mentions if m.sentence_no != HEADLINE_SENTENCE and m.has_own_date
                      and m.countries == headline.countries and m.status == headline.status), None)
         if body is not None:

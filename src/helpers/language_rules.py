@@ -27,7 +27,7 @@ GENERIC = ("signing", "talks")
 # The contact lexicon's marker lists, compiled like the triggers (see helpers.lexicon.ContactLexicon).
 MARKER_KEYS = ("planned", "invitation", "bilateral", "between", "negation", "negated_topic", "habitual",
                "anaphora_pair", "continuation", "similar", "subject_pronoun", "group_subject", "participation",
-               "media_interview", "intention", "topic_verbs", "tour", "business_nouns", "ambassador")
+               "media_interview", "intention", "topic_verbs", "tour", "business_nouns")
 # An apostrophe in a pattern matches the typographic ones news text uses too ("s’est entretenu").
 APOSTROPHES = "['’ʼ]"
 

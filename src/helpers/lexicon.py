@@ -131,7 +131,6 @@ class ContactLexicon(_Frozen):
     talks: list[str]
     signing: list[str] = Field(default_factory=list)  # signing an agreement together
     credentials: list[str] = Field(default_factory=list)  # ambassadors presenting credentials
-    ambassador: list[str] = Field(default_factory=list)  # "ambassador": after a ceremony, the credentials presented
     planned: list[str]
     invitation: list[str] = Field(default_factory=list)  # "was invited to": a planned visit or summit
     bilateral: list[str] = Field(default_factory=list)  # "bilateral talks with X and Y": one contact each
@@ -212,7 +211,8 @@ class MorphologyLexicon(_Frozen):
         return _check_patterns([value])[0] if value else value
 
 
-ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "counterpart", "deputy")
+ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "ambassador",
+              "counterpart", "deputy")
 TOPIC_CODES = ("security", "counter_terrorism", "military_cooperation", "economy_trade", "energy",
                "agriculture_food", "mining", "humanitarian", "political")
 

@@ -320,7 +320,10 @@ def states_named(seg: Segment) -> list[str]:
     """The states a sentence names (countries, and registry people's countries), in order, without
     notes: for a sentence with no contact word, so that later sentences can refer back to it."""
     quiet = replace(seg, notes=Notes())
-    for step in (_actors_and_countries, _actor_states, _states_from_countries, _organisation_members):
+    # _role_holders too: a person introduced by title here ("Russia's ambassador Eleonora Mitrofanova said")
+    # is known in the sentences after it
+    for step in (_actors_and_countries, _actor_states, _states_from_countries, _introduced_people,
+                 _organisation_members, _role_holders):
         step(quiet)
     ordered: list[str] = []
     for _, code in sorted([*quiet.states, *[(p, c) for p, c, _ in quiet.actor_states]]):

@@ -175,6 +175,7 @@ class Segment:
     forced_raw: str = ""
     inherited_type: str = ""  # the main clause's type, for a generic "talks"
     main_clause: Sequence[Mention] = ()  # "... said after talks with Y": the subject is the main clause's
+    main_states: Sequence[str] = ()  # the states the main clause names, when it reports no contact itself
     # triggers
     live: dict[str, list[Span]] = field(default_factory=dict)  # contact words that report (not refer back)
     similar: list[Span] = field(default_factory=list)  # "also", "similar": another contact like the last

@@ -54,7 +54,7 @@ def _ambassadors_of_ceremony(seg: Segment) -> dict[str, list[Span]]:
     host = seg.context.credentials_host
     if host is None or seg.sentence_no - host[0] != 1:
         return {}
-    return {"credentials": spans(seg.rules.markers["ambassador"], seg.text)}
+    return {"credentials": spans(seg.rules.roles.get("ambassador"), seg.text)}
 
 
 def find_triggers(seg: Segment) -> Rejection | None:
