@@ -223,10 +223,10 @@ def _role_holders(seg: Segment) -> None:
             seg.role_states.append((m.start(), country))  # "the Romanian president": a person of ROU
             if deputy:
                 continue
-            if any(reg.country_of(aid, when) == country for aid in seg.participants):
-                continue
             holders = reg.holders(country, role, when) if when else []
-            if len(holders) == 1:
+            if any(aid in holders for aid in seg.participants):
+                continue  # "the Malian president, Assimi Goïta": already named
+            if len(holders) == 1:  # "the Peruvian president and his foreign minister, César Landa": both
                 seg.participants.append(holders[0])
 
 
