@@ -46,6 +46,7 @@ CASES = [
     ("en-turkey-common-name", "en", "Russia and Turkey", [("Russia", "RUS"), ("Turkey", "TUR")]),
     ("en-holland-burma", "en", "Holland and Burma", [("Holland", "NLD"), ("Burma", "MMR")]),
     ("es-costa-de-marfil", "es", "Costa de Marfil y Holanda", [("Costa de Marfil", "CIV"), ("Holanda", "NLD")]),
+    ("ar-article-merged-with-lam", "ar", "زيارة رسمية للصين وللمغرب", [("للصين", "CHN"), ("للمغرب", "MAR")]),
     ("ar-amrika", "ar", "أمريكا وكوت ديفوار", [("أمريكا", "USA"), ("كوت ديفوار", "CIV")]),
 ]
 

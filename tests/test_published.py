@@ -20,6 +20,8 @@ from helpers.published import DateCandidate, choose_published, metadata_line_dat
     pytest.param("https://novini.bg/article/2025030906574413142", "", id="long-number"),
     pytest.param("https://tass.ru/politika/18043253", "", id="article-id"),
     pytest.param("https://example.com/2023/13/40/x", "", id="impossible"),
+    pytest.param("https://bongo5.com/waziri-lavrov-kukutana-na-rais-07-2022/", "2022-07", id="slug-month-year"),
+    pytest.param("https://example.com/news/item-13-2022/", "", id="slug-impossible-month"),
     pytest.param("", "", id="none"),
 ])
 def test_url_dates(url, expected):

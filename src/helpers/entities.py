@@ -109,6 +109,9 @@ class CountryMatcher:
             kind = "adjective" if alias_type == "adjective_stem" else "noun"
             for surface in _spelling_variants(written, language in LATIN_SCRIPT_LANGUAGES):
                 self._add(surface, code, kind, alias_type)
+                if len(inflection.merged_article) == 2 and surface.startswith(inflection.merged_article[0]):
+                    article, merged = inflection.merged_article  # "للصين": "to China"
+                    self._add(merged + surface[len(article):], code, kind, alias_type)
             if kind == "noun" and not _is_acronym(written):
                 for final in inflection.strip_final:
                     if written.endswith(final) and len(written) > len(final) + 2:

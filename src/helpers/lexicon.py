@@ -97,6 +97,8 @@ class Inflection(_Frozen):
     noun_suffixes: list[str] = Field(default_factory=lambda: [""])
     adjective_suffixes: list[str] = Field(default_factory=lambda: [""])
     prefixes: list[str] = Field(default_factory=list)
+    # A name's leading article merging with a prefix: [article, merged] (ar ["ال", "لل"]: الصين -> للصين)
+    merged_article: list[str] = Field(default_factory=list)
     # Country names that are also common words when not capitalised (ru/bg "того" = "of that": Togo).
     capitalised_only: list[str] = Field(default_factory=list)
     # Names that with a prefix are also a common word (ar "المالي": "the financial" or "the Malian"):

@@ -3,7 +3,7 @@
 Candidates, in order of trust: the sidecar (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), the page's
 header, byline or wire dateline (`helpers.header`, always a full date), the HTML page's metadata,
 a leading `date YYYY-MM[-DD]` metadata line (as search-engine page stores give it), and a date in
-the article's URL (`/2025/11/10/`, `/2025/11/`, `/20240706/`, `-2024-07-06-`). The first
+the article's URL (`/2025/11/10/`, `/2025/11/`, `/20240706/`, `-2024-07-06-`, a slug ending `-07-2022/`). The first
 candidate is used; a later one that falls inside it at a finer precision refines it (a sidecar
 month `2023-02` and a URL `/2023/02/18/` give `2023-02-18`, basis `url`, with the sidecar named in
 the note). A candidate that contradicts the first is ignored.
@@ -31,6 +31,7 @@ _URL_DATES = [
     re.compile(rf"(?:^|[/_.-]){_YEAR}(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=/|$|[-_.])"),
     re.compile(rf"/{_YEAR}/(?P<m>0?[1-9]|1[0-2])(?=/)"),
     re.compile(rf"/{_YEAR}-(?P<m>0[1-9]|1[0-2])(?=/)"),
+    re.compile(rf"-(?P<m>0[1-9]|1[0-2])-{_YEAR}/?$"),  # a slug ending in month and year: ".../rais-museveni-07-2022/"
 ]
 # A search-engine page store's metadata line opening the text: "date 2025-02", " date 2025-02-18 ...".
 METADATA_LINE = re.compile(r"^\s*date\s+(?P<date>(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?)(?=\s|$)")
