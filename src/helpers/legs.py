@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from helpers.actors import registry
 from helpers.contact_dates import resolve_expression
 from helpers.dates import ResolvedDate
+from helpers.entities import organisation_members
 from helpers.language_rules import GENERIC, TYPE_ORDER
 from helpers.morphology import WORD, is_future
 from helpers.segment import Mention, Segment
@@ -63,8 +64,12 @@ def _hub(seg: Segment) -> str:
         return seg.traveller  # the story's traveller visits each country named
     people = sorted([(p, c) for p, c, _ in seg.actor_states] + seg.people_states)
     tour = seg.rules.markers["tour"]
-    if not people and tour and tour.search(seg.text):  # "the Romanian president continues his African tour"
-        people = sorted(seg.role_states)[:1]
+    if not people and (seg.type == "visit" or (tour and tour.search(seg.text))):
+        # "the Romanian president continues his African tour", "the Russian foreign minister visited Kenya
+        # and Burundi": the titled person travels
+        titled = [(p, c) for p, c in sorted(seg.role_states)
+                  if c not in organisation_members() and p < seg.trigger_span[0]]  # the subject, before the verb
+        people = titled[:1] if len({c for _, c in titled}) == 1 else []  # one titled traveller, not a group
     if seg.type == "visit" and len(seg.ordered) > 2 and people:
         if len({c for _, c in people}) >= MULTILATERAL_PEOPLE and not _visited_place(seg):
             return ""  # "the heads of state X, Y, Z arrived at ...": one gathering, not a tour
