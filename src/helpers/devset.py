@@ -21,13 +21,15 @@ import hashlib
 import json
 import os
 import re
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.paths import DATA_DIR, PROJECT_ROOT
 
-REAL_GOLD_DIR = DATA_DIR / "gold" / "real"
+GOLD_DIR = DATA_DIR / "gold"
+REAL_GOLD_DIR = GOLD_DIR / "real"
 SHARED_DIR = PROJECT_ROOT.parent / "shared"
 LANGUAGES = ("en", "fr", "bg", "ro", "ru", "es", "de", "pt", "ar", "sw")
 TYPES = {"phone_call", "meeting", "visit", "summit", "message", "other"}
@@ -191,12 +193,10 @@ def write_gold(records: Sequence[GoldArticle], path: Path) -> None:
 
 def excluded_urls(urls: Sequence[str]) -> list[str]:
     """URLs reserved for independent evaluation, by the shared list (`../shared/eval`), else by the
-    snapshot of that list committed beside the gold."""
-    import urllib.parse
-
+    snapshot of that list committed in `data/gold/` (for a clone without `../shared`)."""
     listing = SHARED_DIR / "eval" / "excluded-urls.sha256"
     if not listing.exists():
-        listing = REAL_GOLD_DIR / "excluded-urls.sha256"
+        listing = GOLD_DIR / "excluded-urls.sha256"
     reserved = {line.strip() for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()}
 
     def normal_form(url: str) -> str:
