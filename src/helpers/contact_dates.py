@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from contextlib import suppress
 from dataclasses import dataclass
 
 from helpers.dates import (
@@ -157,53 +156,56 @@ def find_date_expressions(text: str, rules: LanguageRules) -> list[DateExpressio
         if not _overlaps(m.start(), m.end(), taken + [(d.start, d.end) for d in found]):
             found.append(DateExpression(m.start(), m.end(), m.group(0), "year", int(m.group(1))))
     ordered = _without_redundant_weekdays(sorted(found, key=lambda d: d.start))
-    return _with_relative_years(_with_ranges(ordered, text), text)
+    ranges = _merge_adjacent(ordered, lambda a, b: _range(text, a, b))
+    return _merge_adjacent(ranges, lambda a, b: _month_of_relative_year(text, a, b))
 
 
 _RANGE_JOINER = re.compile(r"\s*(?:-|–|—|to|au|al|bis|до|по|până la|hadi|إلى|حتى)\s*", re.IGNORECASE)
 
 
-def _with_ranges(found: list[DateExpression], text: str) -> list[DateExpression]:
-    """"30 августа – 3 сентября", "from 30 August to 3 September 2025": a range across months is dated by its
-    first day (with the year written at its end)."""
+def _merge_adjacent(found: list[DateExpression], combine) -> list[DateExpression]:
+    """Each expression with the one before it, when `combine(before, expr)` makes them one (else None)."""
     merged: list[DateExpression] = []
     for expr in found:
-        first = merged[-1] if merged else None
-        if first is not None and first.kind == "day_month" and expr.kind in ("day_month", "full") and \
-                _RANGE_JOINER.fullmatch(text[first.end: expr.start]):
-            raw = text[first.start: expr.end]
-            if expr.kind == "full":
-                with suppress(ValueError):  # "31 February – 3 March": keep the day and month
-                    merged[-1] = DateExpression(first.start, expr.end, raw, "full",
-                                                dt.date(expr.value.year, first.value[0], first.value[1]))
-            else:
-                merged[-1] = DateExpression(first.start, expr.end, raw, "day_month", first.value)
-            continue
-        merged.append(expr)
+        joined = combine(merged[-1], expr) if merged else None
+        if joined is None:
+            merged.append(expr)
+        else:
+            merged[-1] = joined
     return merged
+
+
+def _range(text: str, first: DateExpression, last: DateExpression) -> DateExpression | None:
+    """"30 августа – 3 сентября", "from 30 August to 3 September 2025": a range across months is dated by its
+    first day (with the year written at its end)."""
+    if first.kind != "day_month" or last.kind not in ("day_month", "full") or \
+            not _RANGE_JOINER.fullmatch(text[first.end: last.start]):
+        return None
+    raw = text[first.start: last.end]
+    if last.kind == "day_month":
+        return DateExpression(first.start, last.end, raw, "day_month", first.value)
+    try:
+        return DateExpression(first.start, last.end, raw, "full", dt.date(last.value.year, *first.value))
+    except ValueError:  # "31 February – 3 March": the first date as written
+        return first
 
 
 _JOINER = re.compile(r"[\s,]*(?:(?:de|del|of|du|da|do|din|al)\b)?[\s,]*(?:l'|la\s+|le\s+)?", re.IGNORECASE)
 
 
-def _with_relative_years(found: list[DateExpression], text: str) -> list[DateExpression]:
+def _month_of_relative_year(text: str, first: DateExpression, last: DateExpression) -> DateExpression | None:
     """"July last year", "през юли миналата година", "last year in July": a month, or a day and month, next
     to a relative year is that month of that year (kind month_relative_year, value (month, day or None,
     years from publication))."""
-    merged: list[DateExpression] = []
-    for expr in found:
-        previous = merged[-1] if merged else None
-        pair = (previous, expr) if previous else None
-        if pair and {pair[0].kind, pair[1].kind} in ({"month", "relative_year"}, {"day_month", "relative_year"}):
-            gap = text[pair[0].end: pair[1].start]
-            if len(gap) <= 12 and _JOINER.fullmatch(gap):
-                month_part, year_part = pair if pair[1].kind == "relative_year" else pair[::-1]
-                month, day = (month_part.value, None) if month_part.kind == "month" else month_part.value
-                merged[-1] = DateExpression(pair[0].start, pair[1].end, text[pair[0].start: pair[1].end],
-                                            "month_relative_year", (month, day, year_part.value))
-                continue
-        merged.append(expr)
-    return merged
+    if {first.kind, last.kind} not in ({"month", "relative_year"}, {"day_month", "relative_year"}):
+        return None
+    gap = text[first.end: last.start]
+    if len(gap) > 12 or not _JOINER.fullmatch(gap):
+        return None
+    month_part, year_part = (first, last) if last.kind == "relative_year" else (last, first)
+    month, day = (month_part.value, None) if month_part.kind == "month" else month_part.value
+    return DateExpression(first.start, last.end, text[first.start: last.end], "month_relative_year",
+                          (month, day, year_part.value))
 
 
 def _without_redundant_weekdays(found: list[DateExpression]) -> list[DateExpression]:

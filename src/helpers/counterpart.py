@@ -122,14 +122,13 @@ def _with_story_traveller(seg: Segment, ordered: list[str]) -> list[str]:
     visit to several countries with nobody named, after a contact of the story, is the story's traveller's
     tour: the traveller (the party of the last visit, else of the last contact, that is not one of the
     places named; else its subject) visits each."""
-    tour = seg.rules.markers["tour"]
+    tour, group = seg.rules.markers["tour"], seg.rules.markers["group_subject"]
+    on_tour = bool(tour and tour.search(seg.text))
     people = seg.actor_states or seg.people_states  # a bare title ("the envoys") names nobody
-    if people or not (seg.live.get("visit") or (tour and tour.search(seg.text))):
+    if people or not (seg.live.get("visit") or on_tour):
         return ordered
     previous = _recent_mention(seg)
-    group = seg.rules.markers["group_subject"]
-    if previous is None or not ((group and group.search(seg.text[: seg.live_start])) or
-                                (tour and tour.search(seg.text))):
+    if previous is None or not (on_tour or (group and group.search(seg.text[: seg.live_start]))):
         return ordered
     visits = [m for m in seg.context.mentions if m.type == "visit" and
               seg.sentence_no - m.sentence_no <= SETTINGS.story_sentences]

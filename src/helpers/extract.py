@@ -86,8 +86,7 @@ def _day_after_clauses(text: str, start: int, split, make) -> list[Mention]:
 def _after_contact_clauses(text: str, start: int, after, make) -> list[Mention]:
     """"Ruto will visit Bulgaria in October, the minister said after talks with her Kenyan colleague":
     the planned visit, and the talks the minister had."""
-    main_segment = make(text[: after.start()], start)
-    main = analyse(main_segment)
+    main = analyse(make(text[: after.start()], start))
     named = () if main else tuple(states_named(make(text[: after.start()], start)))  # "X said this after ..."
     return _with_clause(main, analyse(make(text[after.start():], start + after.start(), main_clause=main,
                                            main_states=named)))
