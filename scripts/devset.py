@@ -3,6 +3,11 @@
 Usage:
   python scripts/devset.py check [--lang pt]            validate records (and texts, when cached)
   python scripts/devset.py status                       which cached texts are present and match their hash
+  python scripts/devset.py restore ID FILE                put a record's text back in the cache from FILE, the
+        search excerpt pasted as returned (marker included; plain text or the JSON string's body);
+        written only when its sha256 is the record's
+  python scripts/devset.py cache ID FILE                  a new record's text: FILE holds the excerpt as returned;
+        the metadata marker is removed, the text written to the cache, its sha256 and marker date printed
   python scripts/devset.py materialise --out DIR [--batch 1,2] [--lang pt]
   python scripts/devset.py eval [--batch 1,2] [--lang pt] [--out DIR] [--details]
         run the tables on the cached texts and score them with ../shared/eval/score.py
@@ -66,6 +71,35 @@ def cmd_status(args) -> int:
     print(f"{len(rows)} records: " + ", ".join(f"{n} {s}" for s, n in sorted(states.items())) +
           f" (cache {devset.cache_dir()})")
     return 0 if states.get("ok", 0) == len(rows) else 1
+
+
+def cmd_restore(args) -> int:
+    record = next((g for g in devset.load_records() if g.id == args.id), None)
+    if record is None:
+        print(f"no record {args.id!r} in data/gold/real/")
+        return 2
+    text = devset.restored_text(Path(args.file).read_text(encoding="utf-8"), record.record["sha256"])
+    if text is None:
+        print(f"{args.id}: no reading of {args.file} has the recorded sha256; nothing written "
+              "(check the copy, or the page store changed)")
+        return 1
+    target = devset.cache_dir() / f"{args.id}.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"{args.id}: restored, sha256 matches ({target})")
+    return 0
+
+
+def cmd_cache(args) -> int:
+    excerpt = Path(args.file).read_text(encoding="utf-8")
+    marker = devset.METADATA_MARKER.match(excerpt)
+    text = devset.METADATA_MARKER.sub("", excerpt, count=1).rstrip("\n")  # an editor's final newline
+    target = devset.cache_dir() / f"{args.id}.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    date = marker.group(0).strip().removeprefix("date ").strip() if marker else ""
+    print(f"id={args.id} sha256={devset.sha256_text(text)} marker_date={date or '(none)'} chars={len(text)} -> {target}")
+    return 0
 
 
 def cmd_materialise(args) -> int:
@@ -156,6 +190,12 @@ def main() -> int:
     show = sub.add_parser("show")
     show.add_argument("ids", help="comma-separated article ids")
     show.add_argument("--out", required=True, help="the folder of an eval run")
+    restore = sub.add_parser("restore")
+    restore.add_argument("id", help="the record's id, e.g. b03-pt-2")
+    restore.add_argument("file", help="a file holding the search excerpt as returned")
+    cache = sub.add_parser("cache")
+    cache.add_argument("id", help="the new record's id, e.g. b10-pt-2")
+    cache.add_argument("file", help="a file holding the search excerpt as returned")
     for name in ("check", "status", "materialise", "eval"):
         p = sub.add_parser(name)
         p.add_argument("--batch", help="comma-separated batch numbers")
@@ -166,7 +206,7 @@ def main() -> int:
             p.add_argument("--details", action="store_true", help="print the scorer's HIT/MISS/FP lines")
     args = parser.parse_args()
     commands = {"check": cmd_check, "status": cmd_status, "materialise": cmd_materialise, "eval": cmd_eval,
-                "show": cmd_show}
+                "show": cmd_show, "restore": cmd_restore, "cache": cmd_cache}
     return commands[args.command](args)
 
 

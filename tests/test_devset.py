@@ -69,3 +69,18 @@ def test_the_checker_finds_what_is_wrong(record, problem):
              "date_precision": "day", "evidence": "spoke by phone", "participants": []} | record
     problems = devset.event_problems(event, "Putin spoke by phone with Goita.")
     assert any(problem in p for p in problems), problems
+
+
+_TEXT = 'Le président a reçu "son homologue"\n\nà Dakar.'
+
+
+@pytest.mark.parametrize("pasted, restored", [
+    (" date 2023-07 " + _TEXT, True),                       # as returned: marker removed
+    (" date 2023-07-04\n" + _TEXT + "\n", True),            # an editor's final newline
+    (_TEXT.replace("\n", "\\n").replace('"', '\\"'), True),  # the JSON string's body, escapes undecoded
+    (_TEXT.replace("reçu", "recu"), False),                 # a slipped copy is refused
+    (_TEXT.replace("\n\n", "\n"), False),
+])
+def test_a_text_is_restored_only_when_its_hash_is_the_records(pasted, restored):
+    text = devset.restored_text(pasted, devset.sha256_text(_TEXT))
+    assert (text == _TEXT) if restored else text is None

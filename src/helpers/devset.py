@@ -147,6 +147,28 @@ def cached_text(article_id: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
 
+METADATA_MARKER = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}\s*")
+
+
+def restored_text(excerpt: str, expected_sha256: str) -> str | None:
+    """The cached text of a record from a search excerpt as the search tool returned it: the leading
+    ` date ...` metadata marker and the white space after it removed, nothing else changed. The
+    excerpt may be pasted as text or as the body of its JSON string (escapes undecoded); the one
+    reading whose hash is the record's wins, else None (the page store changed, or a copy slipped)."""
+    readings = [excerpt]
+    try:
+        readings.append(json.loads('"' + excerpt.strip("\n") + '"'))
+    except ValueError:
+        pass
+    for reading in readings:
+        for body in {reading, reading.rstrip("\n"), reading.strip("\n")}:
+            text = METADATA_MARKER.sub("", body, count=1)
+            for candidate in (text, text.rstrip()):
+                if sha256_text(candidate) == expected_sha256:
+                    return candidate
+    return None
+
+
 def status(records: Sequence[GoldArticle]) -> list[dict]:
     """For every record: is its text in the cache, and does it match the recorded hash?"""
     rows = []
