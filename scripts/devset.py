@@ -98,7 +98,8 @@ def cmd_cache(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     date = marker.group(0).strip().removeprefix("date ").strip() if marker else ""
-    print(f"id={args.id} sha256={devset.sha256_text(text)} marker_date={date or '(none)'} chars={len(text)} -> {target}")
+    print(f"id={args.id} sha256={devset.sha256_text(text)} marker_date={date or '(none)'} "
+          f"chars={len(text)} -> {target}")
     return 0
 
 

@@ -15,6 +15,7 @@ change); `status` says which cached texts match their hash, and only those are u
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -156,10 +157,8 @@ def restored_text(excerpt: str, expected_sha256: str) -> str | None:
     excerpt may be pasted as text or as the body of its JSON string (escapes undecoded); the one
     reading whose hash is the record's wins, else None (the page store changed, or a copy slipped)."""
     readings = [excerpt]
-    try:
+    with contextlib.suppress(ValueError):
         readings.append(json.loads('"' + excerpt.strip("\n") + '"'))
-    except ValueError:
-        pass
     for reading in readings:
         for body in {reading, reading.rstrip("\n"), reading.strip("\n")}:
             text = METADATA_MARKER.sub("", body, count=1)
