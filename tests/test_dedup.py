@@ -98,9 +98,10 @@ def test_borrowing_with_one_candidate():
                  [mention("a", 0, "NER;RUS", date="2024-03-26"), mention("b", 0, "NER;RUS", date="")])
     [event] = result.events.itertuples()
     assert event.n_articles == 2
-    borrowed = result.mentions.set_index("mention_id").loc["b:0:0"]
-    assert (borrowed.date, borrowed.date_precision) == ("2024-03-26", "day")
-    assert borrowed.date_basis.startswith(f"borrowed from event {event.event_id}")
+    borrowed = result.links.set_index("mention_id").loc["b:0:0"]
+    assert (borrowed.event_id, borrowed.date, borrowed.date_precision) == (event.event_id, "2024-03-26", "day")
+    assert borrowed.date_basis == (f"from event {event.event_id}: "
+                                   "date borrowed from 2024-03-26 (the only compatible dated event)")
 
 
 def test_borrowing_with_two_candidates_stays_unresolved_and_is_listed():
@@ -121,18 +122,18 @@ def test_borrowing_needs_evidence(published, agency, borrowed):
     arts = [article("a", published="2019-10-24", agency="TASS"), article("b", published=published, agency=agency)]
     result = run(arts, [mention("a", 0, "EGY;RUS", "meeting", date="2019-10-23"),
                         mention("b", 0, "EGY;RUS", "meeting", date="")])
-    assert result.mentions.set_index("mention_id").loc["b:0:0"].date == borrowed
+    assert result.links.set_index("mention_id").loc["b:0:0"].date == borrowed
 
 
 def test_borrowing_prefers_the_related_article_then_the_weekday():
     arts = [article("a", agency="Reuters"), article("c"), article("b", published="", agency="Reuters")]
     result = run(arts, [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("c", 0, "MLI;RUS", date="2023-10-10"),
                         mention("b", 0, "MLI;RUS", date="")])
-    assert result.mentions.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"
+    assert result.links.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"
     result = run([article("a"), article("c"), article("b", published="2024-03-28")],
                  [mention("a", 0, "MLI;RUS", date="2024-03-27"), mention("c", 0, "MLI;RUS", date="2024-03-21"),
                   mention("b", 0, "MLI;RUS", date="", date_raw="on Wednesday")])
-    assert result.mentions.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"  # a Wednesday
+    assert result.links.set_index("mention_id").loc["b:0:0"].date == "2024-03-27"  # a Wednesday
 
 
 def test_planned_and_occurred_stay_apart():
@@ -229,8 +230,8 @@ def test_seed_events(seed_inputs):
     ])
     goita = result.events[(result.events.countries == "MLI;RUS") & (result.events.date == "2024-03-27")].iloc[0]
     assert goita.n_origins == 2
-    borrowed = result.mentions[result.mentions.article_id.str.startswith("003")]
-    assert borrowed["date_basis"].str.startswith("borrowed from event").all()
+    borrowed = result.links[result.links.mention_id.str.startswith("003")]
+    assert len(borrowed) and borrowed["date_basis"].str.contains("date borrowed from").all()
 
 
 @settings(max_examples=15, deadline=None)
@@ -285,3 +286,134 @@ def test_undated_copies_of_one_story_are_one_event_but_unrelated_articles_are_no
     assert sorted(result.events["article_ids"]) == ["a;b", "c"]
     copies = result.events[result.events.article_ids == "a;b"].iloc[0]
     assert (copies.n_articles, copies.n_origins) == (2, 1)
+
+
+# --- Issue 10: within an article first, borrowing only with evidence, one links table ---------------
+
+def test_an_article_reports_one_contact_once_before_other_articles_count():
+    # a: "met on Tuesday 5 March" + "the talks this month" (publication month); b: another March meeting.
+    # Within a, the month report is the Tuesday meeting; across articles it would have had two fits.
+    arts = [article("a", published="2024-03-07"), article("b", published="2024-03-21")]
+    result = run(arts, [mention("a", 0, "MLI;RUS", "meeting", date="2024-03-05"),
+                        mention("a", 3, "MLI;RUS", "meeting", date="2024-03"),
+                        mention("b", 0, "MLI;RUS", "meeting", date="2024-03-20")])
+    assert summary(result) == [("MLI;RUS", "meeting", "occurred", "2024-03-05", "a"),
+                               ("MLI;RUS", "meeting", "occurred", "2024-03-20", "b")]
+    assert "same article" in result.events.iloc[0].merge_reasons
+
+
+@pytest.mark.parametrize("types", [
+    pytest.param(("visit", "meeting", "visit"), id="three-sentences-about-one-visit"),
+    pytest.param(("visit", "meeting", "meeting"), id="a-visit-and-the-talks-of-that-visit"),
+    pytest.param(("meeting", "other", "visit"), id="an-unspecified-contact-joins"),
+])
+def test_sentences_about_one_visit_give_one_event(types):
+    dates = ("2025-04-16", "", "2025-04")  # dated, undated elaboration, publication month
+    arts = [article("a", published="2025-04-17"), article("z", published="2025-04-02")]
+    mentions = [mention("a", n, "ETH;RUS", t, date=d) for n, (t, d) in enumerate(zip(types, dates, strict=True))]
+    mentions.append(mention("z", 0, "ETH;RUS", "meeting", date="2025-04-01"))  # another April contact
+    result = run(arts, mentions)
+    one = result.events[result.events.article_ids == "a"]
+    assert len(one) == 1 and one.iloc[0].n_mentions == 3 and one.iloc[0].date == "2025-04-16"
+    links = result.links.set_index("mention_id")
+    assert links.loc["a:1:0"].date == "2025-04-16" and "same article" in links.loc["a:1:0"].date_basis
+
+
+def test_two_encounters_in_one_article_stay_apart():
+    # The foreign minister on Monday, the president (undated): participants contradict for MLI.
+    result = run([article("a")], [
+        mention("a", 0, "MLI;RUS", "meeting", date="2024-03-25", actors="abdoulaye_diop;lavrov"),
+        mention("a", 2, "MLI;RUS", "meeting", date="", actors="goita;lavrov")])
+    assert len(result.events) == 2
+
+
+def _unrelated_articles(draw_years, draw_types):
+    arts, mentions = [], []
+    for i, (year, type_) in enumerate(zip(draw_years, draw_types, strict=False)):
+        aid = f"u{i}"
+        arts.append(article(aid, published=f"{year}-06-30"))
+        mentions.append(mention(aid, 0, "EGY;RUS", type_, date=f"{year}-06-{10 + i % 15:02d}"))
+        mentions.append(mention(aid, 1, "EGY;RUS", type_, date=""))
+    return arts, mentions
+
+
+BASE_ARTICLES = [article("cairo", published="2025-11-10"), article("sochi", published="2025-06-01"),
+                 article("cairo2", published="2025-11-12")]
+BASE_MENTIONS = [mention("cairo", 0, "EGY;RUS", "meeting", date=""),              # undated, current
+                 mention("sochi", 0, "EGY;RUS", "meeting", date="2019-10-23"),    # a recalled 2019 meeting
+                 mention("cairo2", 0, "EGY;RUS", "meeting", date="2025-11-09"),
+                 mention("cairo2", 1, "EGY;RUS", "phone_call", date="2025-11")]
+
+
+def _membership(result):
+    return {(e.mention_ids, e.date, e.date_precision) for e in result.events.itertuples()}
+
+
+@settings(max_examples=25, deadline=None)
+@given(years=st.lists(st.sampled_from([2016, 2018, 2019, 2021, 2022, 2023]), min_size=1, max_size=6),
+       types=st.lists(st.sampled_from(["meeting", "visit", "phone_call", "other"]), min_size=6, max_size=6))
+def test_unrelated_articles_from_other_years_change_no_existing_event(years, types):
+    base = run(BASE_ARTICLES, BASE_MENTIONS)
+    extra_articles, extra_mentions = _unrelated_articles(years, types)
+    grown = run(BASE_ARTICLES + extra_articles, BASE_MENTIONS + extra_mentions)
+    base_ids = {m["mention_id"] for m in BASE_MENTIONS}
+    kept = {(e.mention_ids, e.date, e.date_precision) for e in grown.events.itertuples()
+            if set(e.mention_ids.split(";")) & base_ids}
+    assert kept == _membership(base)
+    # the undated 2025 report takes the 2025-11-09 meeting's date (a day before it), never 2019 or another year
+    assert grown.links.set_index("mention_id").loc["cairo:0:0"].date == "2025-11-09"
+
+
+def test_the_links_table_gives_every_mention_in_an_event_once():
+    result = run(BASE_ARTICLES, BASE_MENTIONS)
+    links = result.links
+    assert sorted(links.mention_id) == sorted(m["mention_id"] for m in BASE_MENTIONS)
+    assert set(links.event_id) == set(result.events.event_id)
+    assert list(links.columns) == ["mention_id", "event_id", "date", "date_precision", "date_basis"]
+
+
+ABIY = ("{title} {name} was received on Wednesday by Russian President Vladimir Putin at the Kremlin. "
+        "The two leaders discussed trade and security. The {adjective} leader was on a working visit to Moscow "
+        "at Putin's invitation.")
+
+
+@pytest.mark.parametrize(("title", "name", "adjective", "country"), [
+    ("Ethiopia's Prime Minister", "Abiy Ahmed", "Ethiopian", "ETH"),  # the leader is not the head of state
+    ("Togo's President", "Faure Gnassingbé", "Togolese", "TGO"),
+    ("Ghana's President", "Nana Akufo-Addo", "Ghanaian", "GHA"),
+])
+def test_a_leader_named_again_by_role_is_the_same_person_and_one_event(tmp_path, title, name, adjective, country):
+    from helpers.pipeline import run_tables
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "visit.txt").write_text(ABIY.format(title=title, name=name, adjective=adjective) + "\n", encoding="utf-8")
+    (folder / "sources.csv").write_text("file,published\nvisit.txt,2024-04-18\n", encoding="utf-8")
+    run_tables(folder, tmp_path / "out", sources_csv=folder / "sources.csv")
+    tables = tmp_path / "out" / "tables"
+    events = pd.read_csv(tables / "events.csv", keep_default_na=False)
+    mentions = pd.read_csv(tables / "mentions.csv", keep_default_na=False)
+    assert len(events) == 1 and events.iloc[0].countries == ";".join(sorted([country, "RUS"]))
+    assert events.iloc[0].date == "2024-04-17"
+    assert all(name in p for p in mentions.participants), list(mentions.participants)
+    # one table, one schema: mentions.csv is the extraction's own, the links are a table of their own
+    assert "event_id" not in mentions.columns
+    links = pd.read_csv(tables / "mention_events.csv", keep_default_na=False)
+    assert sorted(links.mention_id) == sorted(mentions.mention_id)
+
+
+def test_mentions_csv_is_the_extraction_table_written_once(tmp_path):
+    from helpers import SUPPORTED_LANGUAGES
+    from helpers.articles import ArticlesParams, build_articles
+    from helpers.extract import build_mentions, write_mentions
+    from helpers.paths import SEEDS_DIR
+    from helpers.pipeline import run_tables
+
+    run_tables(SEEDS_DIR, tmp_path / "all")
+    stage = build_articles(ArticlesParams(input_dir=SEEDS_DIR))
+    write_mentions(build_mentions(stage, SUPPORTED_LANGUAGES), tmp_path / "extraction")
+    written = (tmp_path / "all" / "tables" / "mentions.csv").read_bytes()
+    assert written == (tmp_path / "extraction" / "tables" / "mentions.csv").read_bytes()
+    links = pd.read_csv(tmp_path / "all" / "tables" / "mention_events.csv", keep_default_na=False)
+    events = pd.read_csv(tmp_path / "all" / "tables" / "events.csv", keep_default_na=False)
+    assert set(links.event_id) == set(events.event_id) and links.mention_id.is_unique

@@ -1,16 +1,19 @@
 """Events stage: deduplicate mentions into events, across sources and languages, and explain why.
 
-Merge rule (deterministic, independent of input order):
+Merge rule (deterministic, independent of input order), within each article first (the mentions
+of one article that report one contact, undated elaborations included, become one unit), then
+across articles, unit by unit:
 - mentions join one event when their country sets are equal, their statuses agree, their types
   are compatible (phone_call; message; in person = meeting, visit, summit; `other` joins any),
   their dates are compatible at their precisions (the same day; a day inside a month or year
   date; equal months) and, where both name participants for the same country, those agree;
 - a month- (or year-) precision mention joins a day-precision event only when exactly one such
   event fits; otherwise it stays a separate event and the pair is listed as a near miss;
-- a mention whose date could not be resolved borrows a date: it joins the single compatible
-  dated event; among several, the one reported by a related article (same story group, the same
-  credited wire, or a translated rewrite), else the one whose weekday matches the mention's
-  weekday phrase; with still several it stays unresolved and is listed;
+- an undated unit borrows a date only with evidence: a dated event reported by a related article
+  (same story group, the same credited wire, or a translated rewrite), or one that lies within
+  `BORROW_WINDOW_DAYS` before the unit's article was published; among several such, the one of a
+  related article, else the one whose weekday matches the mention's weekday phrase; with still
+  several it stays unresolved and is listed. So unrelated articles of other years never date it;
 - two articles are a translated rewrite of each other when the sequences of what survives
   translation (resolved actors, countries and numbers, in order) match with a ratio >= 0.7.
 `n_origins` counts independent origins among an event's articles: articles joined by the same
@@ -86,11 +89,14 @@ class Cluster:
                 result[country].add(actor)
         return result
 
-    def contradicts(self, mention: dict) -> bool:
-        mine = self.participants_by_country()
-        theirs: dict[str, set[str]] = defaultdict(set)
-        for country, actor in mention["_actor_countries"]:
-            theirs[country].add(actor)
+    @property
+    def article_id(self) -> str:
+        """The article of the cluster's first mention (a unit of one article has only that one)."""
+        return self.mention_rows[0]["article_id"]
+
+    def contradicts(self, other: Cluster) -> bool:
+        """Both name participants for a country, and none in common: two encounters."""
+        mine, theirs = self.participants_by_country(), other.participants_by_country()
         return any(mine[c] and theirs[c] and not (mine[c] & theirs[c]) for c in theirs)
 
 
@@ -189,129 +195,163 @@ def _weekday_fits(mention: dict, date: str) -> bool:
 @dataclass
 class EventsResult:
     events: pd.DataFrame
-    mentions: pd.DataFrame  # mentions with event_id (and borrowed dates)
+    links: pd.DataFrame  # mention_events: each mention's event, and its date after merging
     near_misses: pd.DataFrame
     unresolved: pd.DataFrame
     overrides: pd.DataFrame
     aggregates: dict[str, pd.DataFrame]
 
 
-def _join_day(local: list[Cluster], m: dict, countries: str, status: str) -> None:
-    target = next((c for c in local if c.date == m["date"] and types_compatible(c.type_class, TYPE_CLASS[m["type"]])
-                   and not c.contradicts(m)), None)
-    if target is None:
-        target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
-        local.append(target)
-        target.reasons[m["mention_id"]] = "first mention of the event"
-    else:
-        target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same day"
-    target.mention_rows.append(m)
+def _absorb(target: Cluster, unit: Cluster, reason: str) -> None:
+    """`unit`'s mentions join `target`: its first mention for `reason`, the others for their own
+    reason within the unit and then `reason`."""
+    first = unit.mention_rows[0]["mention_id"]
+    for m in unit.mention_rows:
+        mid = m["mention_id"]
+        target.mention_rows.append(m)
+        target.reasons[mid] = reason if mid == first else f"{unit.reasons[mid]}; then {reason}"
 
 
-def _join_coarse(local: list[Cluster], m: dict, countries: str, status: str, precision: str) -> None:
-    fits = [c for c in local if _dates_compatible(c.date, m["date"])
-            and types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)]
-    equal = [c for c in fits if c.date == m["date"]]
+def _fits(cluster: Cluster, unit: Cluster) -> bool:
+    return types_compatible(cluster.type_class, unit.type_class) and not cluster.contradicts(unit)
+
+
+def _dated_target(placed: list[Cluster], unit: Cluster) -> tuple[Cluster | None, str]:
+    """The event a dated unit joins: one of the same date, else (for a month or year) the only finer
+    event inside it; with its reason. None: the unit starts an event of its own."""
+    kind = TYPE_CLASS[unit.mention_rows[0]["type"]]
+    precision = _precision(unit.date)
+    fits = [c for c in placed if _dates_compatible(c.date, unit.date) and _fits(c, unit)]
+    equal = [c for c in fits if c.date == unit.date]
     if equal:
-        target = equal[0]
-        target.reasons[m["mention_id"]] = f"same countries, {TYPE_CLASS[m['type']]}, same {precision}"
-    elif len(fits) == 1 and len(fits[0].date) > len(m["date"]):
-        target = fits[0]
-        target.reasons[m["mention_id"]] = (
-            f"same countries, {TYPE_CLASS[m['type']]}, the only {target.date} event inside {m['date']}"
-        )
-    else:
-        target = Cluster(countries, status, m["date"], date_basis=m["date_basis"])
-        local.append(target)
-        target.reasons[m["mention_id"]] = "first mention of the event"
-    target.mention_rows.append(m)
+        return equal[0], f"same countries, {kind}, same {precision}"
+    if precision != "day" and len(fits) == 1 and len(fits[0].date) > len(unit.date):
+        return fits[0], f"same countries, {kind}, the only {fits[0].date} event inside {unit.date}"
+    return None, ""
 
 
-def _borrow_target(m: dict, candidates: list[Cluster], origins: OriginGroups) -> tuple[Cluster | None, str]:
-    """The one dated event an undated mention can take its date from, and why (else None)."""
+def _borrow_target(unit: Cluster, candidates: list[Cluster], origins: OriginGroups) -> tuple[Cluster | None, str]:
+    """The one dated event an undated unit can take its date from, and why (else None)."""
     if len(candidates) == 1:
         return candidates[0], "the only compatible dated event"
-    related = [c for c in candidates
-               if any(origins.related(m["article_id"], r["article_id"]) for r in c.mention_rows)]
-    weekday = [c for c in candidates if _weekday_fits(m, c.date)]
+    related = [c for c in candidates if any(origins.related(unit.article_id, r["article_id"]) for r in c.mention_rows)]
+    weekday = [c for c in candidates if any(_weekday_fits(m, c.date) for m in unit.mention_rows)]
     if len(related) == 1:
         return related[0], "the only compatible event reported by a related article"
     if len(weekday) == 1:
-        return weekday[0], f"the only compatible event on a {m['date_raw']}"
+        raw = next(m["date_raw"] for m in unit.mention_rows if _weekday_fits(m, weekday[0].date))
+        return weekday[0], f"the only compatible event on a {raw}"
     return None, ""
 
 
 BORROW_WINDOW_DAYS = 14  # an unrelated article's event may date an undated mention only this far before publication
 
 
-def _borrowable(m: dict, cluster: Cluster, origins: OriginGroups) -> bool:
-    """Evidence that an undated mention reports a dated event of other articles: a related article
+def _borrowable(unit: Cluster, cluster: Cluster, origins: OriginGroups) -> bool:
+    """Evidence that an undated unit reports a dated event of other articles: a related article
     (same story, same wire, translated rewrite) reports it, or the event lies in the days just before
     the borrowing article's publication (never after it)."""
-    if any(origins.related(m["article_id"], r["article_id"]) for r in cluster.mention_rows):
+    if any(origins.related(unit.article_id, r["article_id"]) for r in cluster.mention_rows):
         return True
-    published = origins.published.get(m["article_id"])
+    published = origins.published.get(unit.article_id)
     if published is None or published.day is None or len(cluster.date) != 10:
         return False
     gap = (published.day - dt.date.fromisoformat(cluster.date)).days
     return 0 <= gap <= BORROW_WINDOW_DAYS
 
 
-def _join_undated(local: list[Cluster], dated: list[Cluster], undated_by_article: dict, m: dict, countries: str,
-                  status: str, origins: OriginGroups, unresolved: list[dict]) -> None:
-    if BACKGROUND in m["date_basis"]:  # "the two men last met in Benghazi": an earlier contact of its own
-        background = Cluster(countries, status, "", date_basis=m["date_basis"])
-        background.reasons[m["mention_id"]] = "a background contact, undated: an event of its own"
-        background.mention_rows.append(m)
-        local.append(background)
-        return
-    candidates = [c for c in dated if types_compatible(c.type_class, TYPE_CLASS[m["type"]]) and not c.contradicts(m)
-                  and _borrowable(m, c, origins)]
-    chosen, why = _borrow_target(m, candidates, origins) if candidates else (None, "")
-    if chosen is not None:
-        chosen.mention_rows.append(m)
-        chosen.reasons[m["mention_id"]] = f"date borrowed from {chosen.date} ({why})"
-        m["_borrowed"] = chosen
-        return
-    if candidates:
-        unresolved.append({"mention_id": m["mention_id"], "article_id": m["article_id"], "countries": countries,
-                           "type": m["type"], "status": status, "date_raw": m["date_raw"],
-                           "candidate_dates": ";".join(sorted({c.date for c in candidates}))})
-    # Undated mentions merge only within one article or one story group (copies of a story), and not
-    # when their participants contradict (the prime minister, then the king: two encounters).
-    key = (origins.story.get(m["article_id"]) or m["article_id"], TYPE_CLASS[m["type"]])
-    same_story = undated_by_article.setdefault(key, [])
-    target = next((c for c in same_story if not c.contradicts(m)), None)
+def _is_background(unit: Cluster) -> bool:
+    """"The two men last met in Benghazi": an earlier contact of its own, never merged."""
+    return any(BACKGROUND in m["date_basis"] for m in unit.mention_rows)
+
+
+def _article_units(rows: list[dict], countries: str, status: str) -> list[Cluster]:
+    """Within one article first: the mentions that report one contact (same countries and status,
+    compatible types and dates, no contradicting participants) become one unit. An undated mention
+    elaborates the article's only compatible dated report of the contact, else its undated one."""
+    units: list[Cluster] = []
+    for m in sorted(rows, key=lambda r: (_PRECISION_ORDER[r["date_precision"]], r["sentence_no"], r["mention_id"])):
+        single = Cluster(countries, status, m["date"], [m], {m["mention_id"]: "first mention of the event"},
+                         m["date_basis"])
+        if _is_background(single):
+            units.append(single)
+            continue
+        if m["date"]:
+            target, why = _dated_target(units, single)
+        else:
+            dated = [u for u in units if u.date and not _is_background(u) and _fits(u, single)]
+            undated = [u for u in units if not u.date and not _is_background(u) and _fits(u, single)]
+            target, why = ((dated[0], "the only compatible dated report of it") if len(dated) == 1 else
+                           (undated[0], "undated, compatible") if undated and not dated else (None, ""))
+        if target is None:
+            units.append(single)
+        else:
+            _absorb(target, single, f"same article: {why}")
+    return units
+
+
+_PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+
+
+def _place_dated(placed: list[Cluster], unit: Cluster) -> None:
+    target, why = _dated_target(placed, unit)
     if target is None:
-        target = Cluster(countries, status, "", date_basis=m["date_basis"])
-        same_story.append(target)
-        local.append(target)
-        target.reasons[m["mention_id"]] = "first mention of the event (undated)"
+        placed.append(unit)
     else:
-        target.reasons[m["mention_id"]] = "same story, same countries and type, undated"
-    target.mention_rows.append(m)
+        _absorb(target, unit, why)
+
+
+def _place_undated(placed: list[Cluster], dated: list[Cluster], by_story: dict, unit: Cluster,
+                   origins: OriginGroups, unresolved: list[dict]) -> None:
+    if _is_background(unit):
+        unit.reasons[unit.mention_rows[0]["mention_id"]] = "a background contact, undated: an event of its own"
+        placed.append(unit)
+        return
+    candidates = [c for c in dated if _fits(c, unit) and _borrowable(unit, c, origins)]
+    chosen, why = _borrow_target(unit, candidates, origins) if candidates else (None, "")
+    if chosen is not None:
+        _absorb(chosen, unit, f"date borrowed from {chosen.date} ({why})")
+        return
+    first = unit.mention_rows[0]
+    if candidates:
+        unresolved.append({"mention_id": first["mention_id"], "article_id": first["article_id"],
+                           "countries": unit.countries, "type": first["type"], "status": unit.status,
+                           "date_raw": first["date_raw"],
+                           "candidate_dates": ";".join(sorted({c.date for c in candidates}))})
+    # Undated units merge across articles only within one story group (copies of a story), and not
+    # when their participants contradict (the prime minister, then the king: two encounters).
+    key = (origins.story.get(unit.article_id) or unit.article_id, unit.type_class)
+    same_story = by_story.setdefault(key, [])
+    target = next((c for c in same_story if not c.contradicts(unit)), None)
+    if target is None:
+        same_story.append(unit)
+        placed.append(unit)
+        unit.reasons[first["mention_id"]] = "first mention of the event (undated)"
+    else:
+        _absorb(target, unit, "same story, same countries and type, undated")
 
 
 def cluster_mentions(mentions: list[dict], origins: OriginGroups) -> tuple[list[Cluster], list[dict]]:
-    """Group mentions into clusters (events). Returns clusters and the unresolved-borrowing list."""
-    buckets: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for m in sorted(mentions, key=_sort_key):
-        buckets[(m["countries"], m["status"])].append(m)
+    """Group mentions into clusters (events): within each article first, then across articles.
+    Returns clusters and the unresolved-borrowing list."""
+    buckets: dict[tuple[str, str], dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for m in mentions:
+        buckets[(m["countries"], m["status"])][m["article_id"]].append(m)
     clusters: list[Cluster] = []
     unresolved: list[dict] = []
-    for (countries, status), rows in sorted(buckets.items()):
-        local: list[Cluster] = []
-        by_precision = {p: [m for m in rows if m["date_precision"] == p] for p in ("day", "month", "year", "unknown")}
-        for m in by_precision["day"]:
-            _join_day(local, m, countries, status)
-        for precision in ("month", "year"):
-            for m in by_precision[precision]:
-                _join_coarse(local, m, countries, status, precision)
-        dated = list(local)
-        undated_by_article: dict[tuple[str, str], list[Cluster]] = {}
-        for m in by_precision["unknown"]:
-            _join_undated(local, dated, undated_by_article, m, countries, status, origins, unresolved)
-        clusters += local
+    for (countries, status), by_article in sorted(buckets.items()):
+        units = [u for aid in sorted(by_article) for u in _article_units(by_article[aid], countries, status)]
+        units.sort(key=lambda u: (_PRECISION_ORDER[_precision(u.date)], u.date, _sort_key(u.mention_rows[0])))
+        placed: list[Cluster] = []
+        for unit in units:
+            if unit.date and not _is_background(unit):
+                _place_dated(placed, unit)
+        dated = list(placed)
+        by_story: dict[tuple[str, str], list[Cluster]] = {}
+        for unit in units:
+            if not unit.date or _is_background(unit):
+                _place_undated(placed, dated, by_story, unit, origins, unresolved)
+        clusters += placed
     return clusters, unresolved
 
 
@@ -503,6 +543,24 @@ def aggregates(events: pd.DataFrame) -> dict[str, pd.DataFrame]:
     }
 
 
+LINK_COLUMNS = ["mention_id", "event_id", "date", "date_precision", "date_basis"]
+
+
+def mention_event_links(clusters: list[Cluster], records: list[dict]) -> pd.DataFrame:
+    """One row per mention in an event: its event and its date after merging. A mention with a date
+    of its own keeps it; an undated one that joined a dated event takes the event's date, with the
+    reason it joined as basis. Mentions dropped by an override have no row."""
+    rows = []
+    for cluster, record in zip(clusters, records, strict=True):
+        for m in cluster.mention_rows:
+            if m["date_precision"] != "unknown" or not cluster.date:
+                rows.append([m["mention_id"], record["event_id"], m["date"], m["date_precision"], m["date_basis"]])
+            else:
+                rows.append([m["mention_id"], record["event_id"], cluster.date, _precision(cluster.date),
+                             f"from event {record['event_id']}: {cluster.reasons.get(m['mention_id'], '')}"])
+    return pd.DataFrame(sorted(rows), columns=LINK_COLUMNS)
+
+
 EVENT_COLUMNS = [
     "event_id",
     "type",
@@ -569,23 +627,10 @@ def build_events(
         events[column] = events[column].astype("int64")
     events = schemas.EVENTS.validate(events)
 
-    membership = {
-        m["mention_id"]: (rec["event_id"], c) for c, rec in zip(clusters, records, strict=True) for m in c.mention_rows
-    }
-    out = mentions.copy()
-    out["event_id"] = [membership.get(mid, ("", None))[0] for mid in out["mention_id"]]
-    for i, mid in enumerate(out["mention_id"]):
-        if mid not in membership:
-            continue
-        eid, cluster = membership[mid]
-        if out.at[i, "date_precision"] == "unknown" and cluster.date:
-            out.at[i, "date"] = cluster.date
-            out.at[i, "date_precision"] = _precision(cluster.date)
-            out.at[i, "date_basis"] = f"borrowed from event {eid}: {cluster.reasons.get(mid, '')}"
-    out = schemas.MENTIONS_WITH_EVENTS.validate(out[out["event_id"] != ""].reset_index(drop=True))
+    links = schemas.MENTION_EVENTS.validate(mention_event_links(clusters, records))
     return EventsResult(
         events=events,
-        mentions=out,
+        links=links,
         near_misses=near_misses(events),
         unresolved=pd.DataFrame(
             unresolved,
@@ -597,13 +642,14 @@ def build_events(
 
 
 def write_events(result: EventsResult, out_dir) -> None:
-    """Write events, mentions (with event_id), review tables and aggregates under OUT/tables."""
+    """Write events, mention_events (the links), review tables and aggregates under OUT/tables
+    (mentions.csv is the extraction stage's, written once by it)."""
     from helpers.articles import write_table
     from helpers.paths import resolve
 
     tables = resolve(out_dir) / "tables"
     write_table(result.events, tables, "events")
-    write_table(result.mentions, tables, "mentions")
+    write_table(result.links, tables, "mention_events")
     write_table(result.near_misses, tables, "near_misses", parquet=False)
     write_table(result.unresolved, tables, "unresolved_dates", parquet=False)
     write_table(result.overrides, tables, "overrides_applied", parquet=False)

@@ -213,7 +213,7 @@ class MorphologyLexicon(_Frozen):
         return _check_patterns([value])[0] if value else value
 
 
-ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister", "ambassador",
+ROLE_CODES = ("head_of_state", "head_of_government", "leader", "foreign_minister", "defence_minister", "ambassador",
               "counterpart", "deputy")
 TOPIC_CODES = ("security", "counter_terrorism", "military_cooperation", "economy_trade", "energy",
                "agriculture_food", "mining", "humanitarian", "political")

@@ -191,9 +191,27 @@ def _unmapped_name(seg: Segment, match, name, title_start: int, country_after: C
         seg.context.introduce(name.group(1), attached.codes[0])
 
 
+LEADER_ROLES = ("head_of_state", "head_of_government", "junta_leader")  # what a generic "leader" (role `leader`) can be
+
+
+def _holders(seg: Segment, country: str, role: str) -> list[str]:
+    """Who a role phrase of `country` names on the article's date. A generic leader ("the Ethiopian
+    leader", "le dirigeant malien") is the head of state or government already named in this
+    sentence or in an earlier contact of the article, else the head of state."""
+    reg, when = registry(), seg.when
+    if not when:
+        return []
+    if role != "leader":
+        return reg.holders(country, role, when)
+    leaders = {aid for r in LEADER_ROLES for aid in reg.holders(country, r, when)}
+    named = [aid for aid in seg.participants if aid in leaders] + \
+        [aid for m in reversed(seg.context.mentions) for aid in m.actor_ids if aid in leaders]
+    return named[:1] or reg.holders(country, "head_of_state", when)
+
+
 def _role_holders(seg: Segment) -> None:
     """Participants: the named actors plus the holders of role phrases on the article's date."""
-    reg, text, rules, when = registry(), seg.text, seg.rules, seg.when
+    text, rules = seg.text, seg.rules
     seg.participants = [aid for _, _, aid in seg.actor_states]
     known_spans = [(a.start, a.end) for a in seg.actors] + [(c.start, c.end) for c in seg.country_mentions]
     for role, regex in rules.roles.items():
@@ -223,7 +241,7 @@ def _role_holders(seg: Segment) -> None:
             seg.role_states.append((m.start(), country))  # "the Romanian president": a person of ROU
             if deputy:
                 continue
-            holders = reg.holders(country, role, when) if when else []
+            holders = _holders(seg, country, role)
             if any(aid in holders for aid in seg.participants):
                 continue  # "the Malian president, Assimi Goïta": already named
             if len(holders) == 1:  # "the Peruvian president and his foreign minister, César Landa": both

@@ -231,6 +231,17 @@ def _rows(frame: pd.DataFrame, flags) -> pd.DataFrame:
     return frame.loc[pd.Series(list(flags), index=frame.index, dtype=bool)]
 
 
+def mentions_after_merging(mentions: pd.DataFrame, links: pd.DataFrame) -> pd.DataFrame:
+    """The extraction's mentions with their event and their date after merging (mention_events);
+    a mention in no event (dropped by an override) keeps its own date and has no event_id."""
+    merged = mentions.merge(links, on="mention_id", how="left", suffixes=("", "_merged"))
+    in_event = merged["event_id"].fillna("") != ""
+    for column in ("date", "date_precision", "date_basis"):
+        merged[column] = merged[column].where(~in_event, merged[f"{column}_merged"])
+    merged["event_id"] = merged["event_id"].fillna("")
+    return merged.drop(columns=[f"{c}_merged" for c in ("date", "date_precision", "date_basis")])
+
+
 def load_data(params: ReportParams) -> ReportData:
     """Read OUT/tables and apply the report's filters (period, focus, origins, languages, planned)."""
     tables = resolve(params.out_dir) / "tables"
@@ -247,7 +258,7 @@ def load_data(params: ReportParams) -> ReportData:
     return ReportData(
         params=params,
         articles=_read(tables, "articles"),
-        mentions=_read(tables, "mentions"),
+        mentions=mentions_after_merging(_read(tables, "mentions"), _read(tables, "mention_events")),
         events=shown[shown["date"] != ""].reset_index(drop=True),
         planned=planned.reset_index(drop=True),
         undated=shown[shown["date"] == ""].reset_index(drop=True),
@@ -502,9 +513,10 @@ from a registry of leaders and ministers with dated roles, so that "the Malian f
 person on the day. Relative dates ("on Wednesday", "last month") are resolved against the article's publication
 date only.</p>
 <p>Reports of the same contact are merged into one event when they name the same countries, compatible contact types,
-the same status and compatible dates; every merge is explained. An article without a publication date borrows the date
-of the one event it can belong to, preferring events reported by related articles (copies, translations, the same
-wire). Independent origins count copies, translations and articles crediting the same wire once.</p>
+the same status and compatible dates, within each article first; every merge is explained. An undated report
+takes the date of another article's event only with evidence: a related article (a copy, a translation, the same
+wire) reports it, or it lies in the two weeks before the undated article's publication. Independent origins count
+copies, translations and articles crediting the same wire once.</p>
 <p><b>Limits.</b> The rules read sentences, not meaning: a country named in a side clause can be taken as a party,
 pronouns are resolved only in simple cases, and a contact reported in a way the vocabularies do not cover is missed.
 Actors and demonyms are curated for the states that matter most to this corpus; others are matched by their names

@@ -188,7 +188,18 @@ EVENTS = pa.DataFrameSchema(
 )
 
 
-MENTIONS_WITH_EVENTS = MENTIONS.add_columns({"event_id": _str(pa.Check.str_matches(r"^ev_[0-9a-f]{10}$"))})
+MENTION_EVENTS = pa.DataFrameSchema(
+    {
+        "mention_id": _str(pa.Check.str_length(min_value=1)),
+        "event_id": _str(pa.Check.str_matches(r"^ev_[0-9a-f]{10}$")),
+        "date": _str(pa.Check.str_matches(_PARTIAL_DATE)),
+        "date_precision": _str(pa.Check.isin(["day", "month", "year", "unknown"])),
+        "date_basis": _str(),
+    },
+    checks=[pa.Check(lambda df: ~df["mention_id"].duplicated().any(), error="a mention belongs to one event")],
+    strict=True,
+    ordered=True,
+)
 
 
 def split_invalid(schema: pa.DataFrameSchema, frame):
