@@ -48,6 +48,11 @@ CASES = [
     ("es-costa-de-marfil", "es", "Costa de Marfil y Holanda", [("Costa de Marfil", "CIV"), ("Holanda", "NLD")]),
     ("ar-article-merged-with-lam", "ar", "زيارة رسمية للصين وللمغرب", [("للصين", "CHN"), ("للمغرب", "MAR")]),
     ("ar-amrika", "ar", "أمريكا وكوت ديفوار", [("أمريكا", "USA"), ("كوت ديفوار", "CIV")]),
+    # Egyptian spelling: final yā' written as alif maqṣūra; alif without its hamza
+    ("ar-final-ya-as-alif-maqsura", "ar", "رئيس الوزراء اليابانى وولى العهد السعودى",
+     [("يابانى", "JPN"), ("سعودى", "SAU")]),
+    ("ar-alif-without-hamza", "ar", "اسرائيل وإسرائيل", [("اسرائيل", "ISR"), ("إسرائيل", "ISR")]),
+    ("fr-typographic-apostrophe-in-a-name", "fr", "la Côte d’Ivoire", [("Côte d’Ivoire", "CIV")]),
 ]
 
 

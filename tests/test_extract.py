@@ -305,6 +305,18 @@ CASES = [
      [("BGR;KEN", "visit", "planned", "2023-10"), ("BGR;KEN", "meeting", "occurred", "2023-08")]),  # talks: in person
     ("de-verb-final-travel", "de", "2023-01-20", "Außenministerin Annalena Baerbock ist am Montag nach Mali gereist.",
      [("DEU;MLI", "visit", "occurred", "2023-01-16")]),
+    # The lead's undated contact (publication month) is the one a later sentence dates to the day.
+    ("ro-contemporaneous-visit-takes-the-day-given-later", "ro", "2021-10",
+     "Iohannis s-a dus în Egipt să se întâlnească cu El-Sisi. "
+     "Președintele României, Klaus Iohannis, efectuează astăzi, 27 octombrie 2021, o vizită de stat în Egipt.",
+     [("EGY;ROU", "meeting", "occurred", "2021-10-27"), ("EGY;ROU", "visit", "occurred", "2021-10-27")]),
+    ("en-two-days-in-the-month-keep-the-month", "en", "2024-03",
+     "Putin met Goita in Moscow. Putin met Goita on 5 March 2024. Putin spoke with Goita in Bamako on 7 March 2024.",
+     [("MLI;RUS", "meeting", "occurred", "2024-03"), ("MLI;RUS", "meeting", "occurred", "2024-03-05"),
+      ("MLI;RUS", "meeting", "occurred", "2024-03-07")]),
+    ("ar-egyptian-spelling", "ar", "2013-04-30",
+     "وصل رئيس الوزراء اليابانى، شينزو آبى، اليوم الثلاثاء، إلى السعودية، فى زيارة رسمية.",
+     [("JPN;SAU", "visit", "occurred", "2013-04-30")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),

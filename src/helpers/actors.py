@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
+from helpers.language_rules import fold_spelling
 from helpers.paths import REFERENCE_DIR
 
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -90,9 +91,10 @@ def fold(token: str) -> str:
     """ASCII-folded, lower-cased form of a token, with transliteration variants levelled.
 
     "Гойта"/"Goita", "Сасу"/"Sassou", "Макрон"/"Macron" fold to the same form: common
-    Latin/Cyrillic transliteration differences (y/i, ou/u, c/k, doubled letters) are removed.
+    Latin/Cyrillic transliteration differences (y/i, ou/u, c/k, doubled letters) are removed, and
+    letters written in more than one way are levelled first ("آبى"/"آبي", see `fold_spelling`).
     """
-    folded = anyascii(token).lower().replace("'", "").replace("’", "").replace("-", "")
+    folded = anyascii(fold_spelling(token)).lower().replace("'", "").replace("-", "")
     for a, b in _TRANSLIT:
         folded = folded.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", folded)

@@ -28,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from helpers.language_rules import fold_spelling, spelling_variants
 from helpers.lexicon import load_lexicon
 from helpers.paths import REFERENCE_DIR
 
@@ -98,8 +99,8 @@ class CountryMatcher:
     def __init__(self, language: str):
         inflection = load_lexicon(language).inflection
         self.language = language
-        self.capitalised_only = {n.lower() for n in inflection.capitalised_only}
-        self.ambiguous_with_prefix = {n.lower() for n in inflection.ambiguous_with_prefix}
+        self.capitalised_only = {fold_spelling(n.lower()) for n in inflection.capitalised_only}
+        self.ambiguous_with_prefix = {fold_spelling(n.lower()) for n in inflection.ambiguous_with_prefix}
         self.noun_suffixes = set(inflection.noun_suffixes)
         self.adjective_suffixes = set(inflection.adjective_suffixes)
         # head (lower-cased unless acronym) -> {code: kind}
@@ -123,11 +124,11 @@ class CountryMatcher:
         self._regexes = []
         for heads, flags in ((words, re.IGNORECASE), (acronyms, 0)):
             if heads:
-                alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+                alternation = spelling_variants("|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True)))
                 self._regexes.append(re.compile(rf"(?<!\w){prefix_group}(?P<head>{alternation})(?P<tail>\w*)", flags))
 
     def _add(self, surface: str, code: str, kind: str, alias_type: str) -> None:
-        head = surface if _is_acronym(surface) else surface.lower()  # lower, not casefold: ß stays ß
+        head = surface if _is_acronym(surface) else fold_spelling(surface.lower())  # lower, not casefold: ß stays ß
         entry = self.heads.setdefault(head, {})
         # A noun reading wins over a stripped-stem reading of the same head.
         if entry.get(code) in (None, "noun_stripped"):
@@ -148,7 +149,7 @@ class CountryMatcher:
             for m in regex.finditer(text):
                 head_text = m.group("head")
                 head = head_text if _is_acronym(head_text) and regex.flags & re.IGNORECASE == 0 \
-                    else head_text.lower()
+                    else fold_spelling(head_text.lower())
                 entry = self.heads.get(head) or self.heads.get(head_text, {})
                 codes = tuple(sorted(code for code, kind in entry.items() if self._tail_ok(kind, m.group("tail"))))
                 if not codes or (head in self.capitalised_only and not head_text[:1].isupper()):

@@ -141,6 +141,7 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
             if not context.named or context.named[-1][0] != sentence_no:  # no contact word: still remember
                 seg = Segment(text, start, language, sentence_no, language_rules(language), context, notes)
                 context.named.append((sentence_no, states_named(seg)))
+    _date_by_the_dated_report(context.mentions, context.published)
     _date_headline(context.mentions)
     return _without_planned_that_happened(context.mentions, context.published, notes)
 
@@ -175,6 +176,33 @@ def _without_planned_that_happened(mentions: list[Mention], published: Published
             continue
         kept.append(m)
     return kept
+
+
+_CONTACT_CLASS = {"meeting": "in_person", "visit": "in_person", "summit": "in_person", "phone_call": "phone_call",
+                  "message": "message"}  # `other` is of any class
+
+
+def _same_contact_class(a: str, b: str) -> bool:
+    return "other" in (a, b) or _CONTACT_CLASS.get(a) == _CONTACT_CLASS.get(b)
+
+
+def _date_by_the_dated_report(mentions: list[Mention], published: Published | None) -> None:
+    """A contact dated only by the publication month (codebook 5: a contemporaneous report's contact
+    with no date of its own) takes the day of the article's one report of the same contact that
+    gives a day inside that month ("Iohannis is on a state visit to Egypt" ... "the president pays
+    today, 27 October 2021, a state visit"). With several such days it keeps the month."""
+    if published is None:
+        return
+    month = published.value[:7]
+    for m in mentions:
+        if m.has_own_date or m.date != month or m.sentence_no == HEADLINE_SENTENCE:
+            continue
+        days = {d.date: d for d in mentions if d.has_own_date and d.date_precision == "day" and d.date.startswith(month)
+                and d.countries == m.countries and d.status == m.status and _same_contact_class(d.type, m.type)}
+        if len(days) == 1:
+            dated = next(iter(days.values()))
+            m.date, m.date_precision, m.date_raw = dated.date, "day", dated.date_raw
+            m.date_basis = f"the article's report of this contact dated by mention {dated.mention_id}"
 
 
 def _date_headline(mentions: list[Mention]) -> None:

@@ -28,12 +28,17 @@ GENERIC = ("signing", "talks")
 MARKER_KEYS = ("planned", "invitation", "bilateral", "between", "negation", "negated_topic", "habitual",
                "anaphora_pair", "continuation", "similar", "subject_pronoun", "group_subject", "participation",
                "media_interview", "intention", "topic_verbs", "tour", "business_nouns")
-# An apostrophe in a pattern matches the typographic ones news text uses too ("s’est entretenu").
+# Letters news text writes in more than one way: an apostrophe matches the typographic ones
+# ("s’est entretenu"); in Arabic, final yā' and alif maqṣūra (Egyptian press writes "اليابانى",
+# "فى" for "الياباني", "في"), and alif with or without hamza ("اسرائيل", "إسرائيل").
 APOSTROPHES = "['’ʼ]"
+_YA, _ALIF = "يى", "اأإآ"
+SPELLING_VARIANTS = {"'": "'’ʼ", **dict.fromkeys(_YA, _YA), **dict.fromkeys(_ALIF, _ALIF)}
 
 
-def _any_apostrophe(pattern: str) -> str:
-    """Every apostrophe outside a character class matches the typographic ones too."""
+def spelling_variants(pattern: str) -> str:
+    """`pattern` with every letter of SPELLING_VARIANTS matching its variants, inside a character
+    class or out (escapes left alone)."""
     out, in_class, escaped = [], False, False
     for ch in pattern:
         if escaped:
@@ -46,11 +51,20 @@ def _any_apostrophe(pattern: str) -> str:
             in_class = True
         elif ch == "]":
             in_class = False
-        elif ch == "'" and not in_class:
-            out.append(APOSTROPHES)
+        elif ch in SPELLING_VARIANTS:
+            variants = SPELLING_VARIANTS[ch]
+            out.append(variants if in_class else f"[{variants}]")
             continue
         out.append(ch)
     return "".join(out)
+
+
+def fold_spelling(text: str) -> str:
+    """One spelling of the letters SPELLING_VARIANTS levels (same length: offsets are kept)."""
+    return text.translate(_FOLD_SPELLING)
+
+
+_FOLD_SPELLING = str.maketrans({ch: variants[0] for ch, variants in SPELLING_VARIANTS.items()})
 
 
 def alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str = "") -> re.Pattern[str] | None:
@@ -58,7 +72,7 @@ def alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str
     if not patterns:
         return None
     prefix = "(?:" + "|".join(re.escape(p) for p in prefixes) + ")?" if prefixes else ""
-    body = _any_apostrophe("|".join(f"(?:{p})" for p in patterns))
+    body = spelling_variants("|".join(f"(?:{p})" for p in patterns))
     return re.compile(rf"(?<!\w){prefix}(?:{body}){tail}", re.IGNORECASE)
 
 
