@@ -19,6 +19,7 @@ Texts live outside the repository (see helpers.devset and data/gold/real/README.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -54,6 +55,9 @@ def cmd_check(args) -> int:
         for p in problems:
             print(f"{gold.path.name}:{gold.line} {gold.id}: {p}")
         bad += bool(problems)
+    for problem in devset.key_problems(devset.load_records()):
+        print(f"event_key: {problem}")
+        bad += 1
     for url in devset.excluded_urls([g.record["url"] for g in records if "url" in g.record]):
         print(f"EXCLUDED (reserved for independent evaluation): {url}")
         bad += 1
@@ -153,6 +157,14 @@ def cmd_eval(args) -> int:
         date = strict["date"] / strict["tp"] if strict["tp"] else 0.0
         print(f"{name:6} {len(group):4d} {strict['f1']:9.3f} {strict['p']:6.3f} {strict['r']:6.3f} {date:6.3f} "
               f"{loose['f1']:12.3f}")
+    events_gold = out / "gold_events.json"
+    events_gold.write_text(json.dumps(devset.event_gold(written), ensure_ascii=False, indent=1), encoding="utf-8")
+    command = [sys.executable, str(devset.SHARED_DIR / "eval" / "score.py"), "events",
+               "--table", str(out / "run" / "tables" / "events.csv"), "--gold", str(events_gold)]
+    lines = subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip().splitlines()
+    multi = sum(len(e["articles"]) > 1 for e in devset.event_gold(written)["events"])
+    print(f"{lines[-1] if lines else 'events: scorer gave no summary'} "
+          f"({multi} gold events reported by two or more articles)")
     print(f"tables and gold in {out}")
     return 0
 

@@ -84,3 +84,30 @@ _TEXT = 'Le président a reçu "son homologue"\n\nà Dakar.'
 def test_a_text_is_restored_only_when_its_hash_is_the_records(pasted, restored):
     text = devset.restored_text(pasted, devset.sha256_text(_TEXT))
     assert (text == _TEXT) if restored else text is None
+
+
+@pytest.mark.parametrize(("dates", "common"), [
+    (["2024-03-05", "2024-03", ""], "2024-03-05"),  # the most precise date the others agree with
+    (["2024-03-05", "2024-03-07"], "2024-03"),      # two days: the month they share
+    (["2024-03-05", "2023-11"], ""),
+    ([""], ""),
+])
+def test_an_events_date_is_the_finest_its_reports_agree_on(dates, common):
+    assert devset._common_date(dates) == common
+
+
+def _record(aid, *events):
+    return devset.GoldArticle({"id": aid, "events": list(events)}, path=None, line=0)
+
+
+def test_events_sharing_a_key_are_one_event_reported_by_all_their_articles():
+    call = {"countries": ["MLI", "RUS"], "type": "phone_call", "status": "occurred", "date": "2023-08-15",
+            "event_key": "MLI-RUS-2023-08-15-call"}
+    other = {"countries": ["MLI", "RUS"], "type": "meeting", "status": "occurred", "date": "2023-09"}
+    gold = devset.event_gold([_record("a", call, other), _record("b", call | {"date": "2023-08"})])
+    by_id = {e["id"]: e for e in gold["events"]}
+    assert by_id["MLI-RUS-2023-08-15-call"]["articles"] == ["a", "b"]
+    assert by_id["MLI-RUS-2023-08-15-call"]["date"] == "2023-08-15"
+    assert by_id["a#1"]["articles"] == ["a"] and sorted(gold["published"]) == ["a", "b"]
+    assert devset.key_problems([_record("a", call), _record("b", call | {"status": "planned"})])
+    assert not devset.key_problems([_record("a", call), _record("b", call)])

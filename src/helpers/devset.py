@@ -212,6 +212,59 @@ def write_gold(records: Sequence[GoldArticle], path: Path) -> None:
     path.write_text("".join(json.dumps(g.record, ensure_ascii=False) + "\n" for g in records), encoding="utf-8")
 
 
+def _common_date(dates: list[str]) -> str:
+    """The most precise of dates that agree (each a prefix of it), else what they all share."""
+    dates = sorted({d for d in dates if d}, key=len)
+    if not dates:
+        return ""
+    finest = dates[-1]
+    if all(finest.startswith(d) for d in dates):
+        return finest
+    common = dates[0]
+    while common and not all(d.startswith(common) for d in dates):
+        common = common[: {10: 7, 7: 4}.get(len(common), 0)]
+    return common
+
+
+def event_gold(records: Sequence[GoldArticle]) -> dict:
+    """Event-level gold for the shared scorer (`score.py events`): the events of `records` that share
+    an `event_key` are one event reported by all their articles; every other event is an event of its
+    own article. Members agree on countries and status (`key_problems`); the event's date is the most
+    precise one they agree on, its type the first member's with the others' as alternatives."""
+    groups: dict[str, list[tuple[str, dict]]] = {}
+    for gold in records:
+        for i, event in enumerate(gold.record["events"]):
+            groups.setdefault(event.get("event_key") or f"{gold.id}#{i}", []).append((gold.id, event))
+    events = []
+    for key, members in sorted(groups.items()):
+        first = members[0][1]
+        types = [t for _, e in members for t in [e["type"], *e.get("alt_types", [])]]
+        events.append({
+            "id": key, "countries": sorted(first["countries"]), "type": first["type"],
+            "alt_types": sorted(set(types) - {first["type"]}), "status": first["status"],
+            "date": _common_date([e.get("date", "") for _, e in members]),
+            "required": any(e.get("required", True) for _, e in members),
+            "articles": sorted({a for a, _ in members}),
+        })
+    return {"published": {g.id: g.record.get("published", "") for g in records}, "events": events}
+
+
+def key_problems(records: Sequence[GoldArticle]) -> list[str]:
+    """Events sharing an `event_key` must be one contact: the same countries and status."""
+    seen: dict[str, tuple[str, tuple[str, ...], str]] = {}
+    problems = []
+    for gold in records:
+        for event in gold.record["events"]:
+            key = event.get("event_key")
+            if not key:
+                continue
+            mine = (tuple(sorted(event["countries"])), event["status"])
+            if key in seen and seen[key][1:] != mine:
+                problems.append(f"{gold.id}: event_key {key!r} has {mine}, but {seen[key][0]} has {seen[key][1:]}")
+            seen.setdefault(key, (gold.id, *mine))
+    return problems
+
+
 def excluded_urls(urls: Sequence[str]) -> list[str]:
     """URLs reserved for independent evaluation, by the shared list (`../shared/eval`), else by the
     snapshot of that list committed in `data/gold/` (for a clone without `../shared`)."""
