@@ -53,6 +53,10 @@ CASES = [
      [("يابانى", "JPN"), ("سعودى", "SAU")]),
     ("ar-alif-without-hamza", "ar", "اسرائيل وإسرائيل", [("اسرائيل", "ISR"), ("إسرائيل", "ISR")]),
     ("fr-typographic-apostrophe-in-a-name", "fr", "la Côte d’Ivoire", [("Côte d’Ivoire", "CIV")]),
+    ("ro-without-diacritics", "ro", "Romania si Republica Moldova", [("Romania", "ROU"), ("Republica Moldova", "MDA")]),
+    ("ru-compound-name-declined-in-its-first-part", "ru", "президентов России и Гвинеи-Бисау",
+     [("России", "RUS"), ("Гвинеи-Бисау", "GNB")]),
+    ("pt-guineense-serves-two-states", "pt", "o homólogo guineense", [("guineense", "GIN;GNB")]),
 ]
 
 

@@ -73,16 +73,11 @@ def country_names(language: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(rows)
 
 
-# Letters written two ways in web text: apostrophes, and Romanian s/t with comma below or cedilla.
-_VARIANT_PAIRS = (("’", "'"), ("ș", "ş"), ("ț", "ţ"), ("Ș", "Ş"), ("Ț", "Ţ"))
-
-
 def _spelling_variants(written: str, latin_language: bool = False) -> set[str]:
-    """The alias as written, with the other apostrophe and Romanian s/t forms, and (in Latin-script
-    languages, where web text often drops them) without its diacritics: "Romaniei", "Peru"."""
+    """The alias as written and (in Latin-script languages, where web text often drops them) without
+    its diacritics: "Romaniei", "Peru". Letters written several ways (apostrophes, ș/ş, Arabic
+    yā'/alif forms) are matched by `spelling_variants` and looked up by `fold_spelling`."""
     variants = {written}
-    for a, b in _VARIANT_PAIRS:
-        variants |= {v.replace(a, b) for v in variants} | {v.replace(b, a) for v in variants}
     if latin_language and written.isascii() is False and all(ord(ch) < 0x250 for ch in written):
         variants.add("".join(ch for ch in unicodedata.normalize("NFD", written) if not unicodedata.combining(ch)))
     return variants
@@ -106,6 +101,7 @@ class CountryMatcher:
         # head (lower-cased unless acronym) -> {code: kind}
         self.heads: dict[str, dict[str, str]] = {}
         self.alias_types: dict[tuple[str, str], str] = {}
+        self.surfaces: set[str] = set()  # as written (lower-cased unless acronym); heads are their folded forms
         for written, code, alias_type in country_names(language):
             kind = "adjective" if alias_type == "adjective_stem" else "noun"
             for surface in _spelling_variants(written, language in LATIN_SCRIPT_LANGUAGES):
@@ -119,8 +115,8 @@ class CountryMatcher:
                         self._add(written[: -len(final)], code, "noun_stripped", alias_type)
         prefixes = "|".join(re.escape(p) for p in sorted(inflection.prefixes, key=len, reverse=True))
         prefix_group = f"(?P<prefix>{prefixes})?" if prefixes else "(?P<prefix>)"
-        acronyms = [h for h in self.heads if _is_acronym(h)]
-        words = [h for h in self.heads if not _is_acronym(h)]
+        acronyms = [h for h in self.surfaces if _is_acronym(h)]
+        words = [h for h in self.surfaces if not _is_acronym(h)]
         self._regexes = []
         for heads, flags in ((words, re.IGNORECASE), (acronyms, 0)):
             if heads:
@@ -128,7 +124,9 @@ class CountryMatcher:
                 self._regexes.append(re.compile(rf"(?<!\w){prefix_group}(?P<head>{alternation})(?P<tail>\w*)", flags))
 
     def _add(self, surface: str, code: str, kind: str, alias_type: str) -> None:
-        head = surface if _is_acronym(surface) else fold_spelling(surface.lower())  # lower, not casefold: ß stays ß
+        written = surface if _is_acronym(surface) else surface.lower()  # lower, not casefold: ß stays ß
+        self.surfaces.add(written)
+        head = written if _is_acronym(surface) else fold_spelling(written)
         entry = self.heads.setdefault(head, {})
         # A noun reading wins over a stripped-stem reading of the same head.
         if entry.get(code) in (None, "noun_stripped"):

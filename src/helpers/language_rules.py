@@ -28,12 +28,17 @@ GENERIC = ("signing", "talks")
 MARKER_KEYS = ("planned", "invitation", "bilateral", "between", "negation", "negated_topic", "habitual",
                "anaphora_pair", "continuation", "similar", "subject_pronoun", "group_subject", "participation",
                "media_interview", "intention", "topic_verbs", "tour", "business_nouns")
-# Letters news text writes in more than one way: an apostrophe matches the typographic ones
-# ("s’est entretenu"); in Arabic, final yā' and alif maqṣūra (Egyptian press writes "اليابانى",
-# "فى" for "الياباني", "في"), and alif with or without hamza ("اسرائيل", "إسرائيل").
+# Letters news text writes in more than one way, each with what it matches and the one letter it
+# folds to: apostrophes ("s’est entretenu"); Romanian s/t with comma below or cedilla, and Romanian
+# web text without diacritics ("intalniri" for "întâlniri"); in Arabic, final yā' and alif maqṣūra
+# (Egyptian press writes "اليابانى", "فى" for "الياباني", "في"), and alif with or without hamza.
 APOSTROPHES = "['’ʼ]"
-_YA, _ALIF = "يى", "اأإآ"
-SPELLING_VARIANTS = {"'": "'’ʼ", **dict.fromkeys(_YA, _YA), **dict.fromkeys(_ALIF, _ALIF)}
+_VARIANT_GROUPS = (
+    ("'’ʼ", "'’ʼ", "'"),
+    ("ăâ", "ăâa", "a"), ("î", "îi", "i"), ("șş", "șşs", "s"), ("țţ", "țţt", "t"),
+    ("يى", "يى", "ي"), ("اأإآ", "اأإآ", "ا"),
+)
+SPELLING_VARIANTS = {ch: matches for letters, matches, _ in _VARIANT_GROUPS for ch in letters}
 
 
 def spelling_variants(pattern: str) -> str:
@@ -64,7 +69,7 @@ def fold_spelling(text: str) -> str:
     return text.translate(_FOLD_SPELLING)
 
 
-_FOLD_SPELLING = str.maketrans({ch: variants[0] for ch, variants in SPELLING_VARIANTS.items()})
+_FOLD_SPELLING = str.maketrans({ch: folded for letters, _, folded in _VARIANT_GROUPS for ch in letters})
 
 
 def alternation(patterns: Sequence[str], prefixes: Sequence[str] = (), tail: str = "") -> re.Pattern[str] | None:
@@ -121,6 +126,12 @@ class LanguageRules:
     vague: re.Pattern[str] | None
 
 
+def _with_folded(table: dict[str, int]) -> dict[str, int]:
+    """A word table that also holds each word in its folded spelling ("marti" for "marți",
+    "الاربعاء" for "الأربعاء"): date words are looked up as written."""
+    return {**{fold_spelling(k): v for k, v in table.items()}, **table}
+
+
 @cache
 def language_rules(language: str) -> LanguageRules:
     lexicon = load_lexicon(language)
@@ -131,10 +142,11 @@ def language_rules(language: str) -> LanguageRules:
     triggers = {t: alternation(getattr(contact, t), prefixes) for t in TYPE_ORDER}
     markers = {m: alternation(getattr(contact, m), prefixes) for m in MARKER_KEYS}
     dates = lexicon.dates
-    weekdays = {**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}}
-    months = {**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)}
-    words = [*weekdays, *months, *dates.relative_days, *dates.relative_months, *dates.relative_years,
-             *dates.relative_weeks]
+    weekdays = _with_folded({**weekday_names(language), **{k.lower(): v for k, v in dates.weekdays_extra.items()}})
+    months = _with_folded({**{k.lower(): v for k, v in dates.months_extra.items()}, **full_month_names(language)})
+    relative = {name: _with_folded({k.lower(): v for k, v in getattr(dates, name).items()})
+                for name in ("relative_days", "relative_months", "relative_years", "relative_weeks")}
+    words = [*weekdays, *months, *[w for table in relative.values() for w in table]]
     date_regex = re.compile(rf"(?<!\w)(?:{literal_alternation(words)})(?!\w)", re.IGNORECASE)
     return LanguageRules(
         language=language,
@@ -145,10 +157,7 @@ def language_rules(language: str) -> LanguageRules:
         topics={t: alternation(p, prefixes) for t, p in lexicon.topics.items() if p},
         weekdays=weekdays,
         months=months,
-        relative_days={k.lower(): v for k, v in dates.relative_days.items()},
-        relative_months={k.lower(): v for k, v in dates.relative_months.items()},
-        relative_years={k.lower(): v for k, v in dates.relative_years.items()},
-        relative_weeks={k.lower(): v for k, v in dates.relative_weeks.items()},
+        **relative,
         date_regex=date_regex,
         previous_day=alternation(dates.previous_day),
         same_day=alternation(dates.same_day),
