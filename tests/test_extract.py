@@ -323,6 +323,14 @@ CASES = [
     ("pt-guineense-resolved-by-the-person-named", "pt", "2022-10-26",
      "Putin reuniu-se com o homólogo guineense, Umaro Sissoco Embaló, em Moscovo.",
      [("GNB;RUS", "meeting", "occurred", "2022-10")]),
+    # A congratulation is part of the call of the same parties the article reports, else a message.
+    ("en-congratulation-inside-a-call", "en", "2026-01-28",
+     "Putin congratulated Faustin-Archange Touadéra on his election victory. "
+     "The two presidents spoke by phone on Tuesday.",
+     [("CAF;RUS", "phone_call", "occurred", "2026-01-27")]),
+    ("ru-congratulation-alone-is-a-message", "ru", "2021-08-31",
+     "Президент Таджикистана Рахмон поздравил президента Киргизии Жапарова.",
+     [("KGZ;TJK", "message", "occurred", "2021-08")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),

@@ -141,9 +141,10 @@ def extract_article(article_id: str, sentences: Sequence[tuple[int, int, str, st
             if not context.named or context.named[-1][0] != sentence_no:  # no contact word: still remember
                 seg = Segment(text, start, language, sentence_no, language_rules(language), context, notes)
                 context.named.append((sentence_no, states_named(seg)))
-    _date_by_the_dated_report(context.mentions, context.published)
-    _date_headline(context.mentions)
-    return _without_planned_that_happened(context.mentions, context.published, notes)
+    mentions = _congratulations(context.mentions, notes)
+    _date_by_the_dated_report(mentions, context.published)
+    _date_headline(mentions)
+    return _without_planned_that_happened(mentions, context.published, notes)
 
 
 def _recent(m: Mention, published: Published | None) -> bool:
@@ -174,6 +175,28 @@ def _without_planned_that_happened(mentions: list[Mention], published: Published
             notes.add("planned_then_occurred", m.article_id, m.sentence_no, m.sentence[: SETTINGS.note_chars],
                       f"{';'.join(m.countries)} {m.type}: the article reports it as having taken place")
             continue
+        kept.append(m)
+    return kept
+
+
+_HELD_CONTACTS = ("phone_call", "meeting", "visit", "summit")
+
+
+def _congratulations(mentions: list[Mention], notes: Notes) -> list[Mention]:
+    """A congratulation ("Putin congratulated Touadéra on his victory", "поздравил", "هنأ") is part of
+    the call or meeting of the same parties the article reports (codebook 2: one contact, whatever
+    was said in it), unless it gives a date of its own that is not that contact's; with no such
+    contact it is a message."""
+    kept = []
+    for m in mentions:
+        if m.type == "congratulation":
+            host = next((c for c in mentions if c.type in _HELD_CONTACTS and c.status == m.status
+                         and c.countries == m.countries and (not m.has_own_date or c.date == m.date)), None)
+            if host is not None:
+                notes.add("congratulation_in_contact", m.article_id, m.sentence_no, m.sentence[: SETTINGS.note_chars],
+                          f"{';'.join(m.countries)}: part of {host.type} {host.mention_id}")
+                continue
+            m.type = "message"
         kept.append(m)
     return kept
 

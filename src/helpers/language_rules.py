@@ -22,7 +22,8 @@ from helpers.textlines import literal_alternation
 
 # Contact types by priority: the first found in a sentence types it; `talks` is a generic contact
 # whose type comes from context.
-TYPE_ORDER = ("phone_call", "message", "summit", "visit", "credentials", "meeting", "signing", "talks")
+TYPE_ORDER = ("phone_call", "message", "summit", "visit", "credentials", "meeting", "congratulation", "signing",
+              "talks")
 GENERIC = ("signing", "talks")
 # The contact lexicon's marker lists, compiled like the triggers (see helpers.lexicon.ContactLexicon).
 MARKER_KEYS = ("planned", "invitation", "bilateral", "between", "negation", "negated_topic", "habitual",

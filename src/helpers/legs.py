@@ -57,8 +57,8 @@ def _mention(seg: Segment, countries: Sequence[str], actor_ids: Sequence[str], i
 def _hub(seg: Segment) -> str:
     """The party every leg shares, when the segment is several bilateral contacts; else ""."""
     bilateral = seg.rules.markers["bilateral"]
-    if (seg.type in ("phone_call", "message") or seg.per_counterpart or (bilateral and bilateral.search(seg.text))) \
-            and len(seg.ordered) > 2:
+    one_each = seg.type in ("phone_call", "message", "congratulation") or seg.per_counterpart
+    if (one_each or (bilateral and bilateral.search(seg.text))) and len(seg.ordered) > 2:
         return seg.ordered[0]
     if seg.type == "visit" and len(seg.ordered) > 2 and seg.traveller:
         return seg.traveller  # the story's traveller visits each country named

@@ -133,6 +133,8 @@ class ContactLexicon(_Frozen):
     talks: list[str]
     signing: list[str] = Field(default_factory=list)  # signing an agreement together
     credentials: list[str] = Field(default_factory=list)  # ambassadors presenting credentials
+    # "congratulated": part of a call or meeting of the same parties the article reports, else a message
+    congratulation: list[str] = Field(default_factory=list)
     planned: list[str]
     invitation: list[str] = Field(default_factory=list)  # "was invited to": a planned visit or summit
     bilateral: list[str] = Field(default_factory=list)  # "bilateral talks with X and Y": one contact each
