@@ -331,6 +331,14 @@ CASES = [
     ("ru-congratulation-alone-is-a-message", "ru", "2021-08-31",
      "Президент Таджикистана Рахмон поздравил президента Киргизии Жапарова.",
      [("KGZ;TJK", "message", "occurred", "2021-08")]),
+    # With both parties named, a country after "about" is what they talked about.
+    ("sw-country-after-about-is-a-topic", "sw", "2023-06-08",
+     "Rais wa Afrika Kusini Cyril Ramaphosa na mwenzake wa Urusi Vladimir Putin wamezungumza kwa njia ya simu "
+     "kuhusiana na ujumbe wa amani nchini Ukraine.",
+     [("RUS;ZAF", "phone_call", "occurred", "2023-06")]),
+    ("fr-country-after-centrees-sur-is-a-topic", "fr", "2022-01-11",
+     "Genève a accueilli lundi des discussions entre les Etats-Unis et la Russie centrées notamment sur l'Ukraine.",
+     [("RUS;USA", "meeting", "occurred", "2022-01-10")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),
