@@ -417,3 +417,15 @@ def test_mentions_csv_is_the_extraction_table_written_once(tmp_path):
     links = pd.read_csv(tmp_path / "all" / "tables" / "mention_events.csv", keep_default_na=False)
     events = pd.read_csv(tmp_path / "all" / "tables" / "events.csv", keep_default_na=False)
     assert set(links.event_id) == set(events.event_id) and links.mention_id.is_unique
+
+
+@pytest.mark.parametrize(("dates", "types", "expected"), [
+    pytest.param(("2023-08-25", "2023-08-24"), ("visit", "meeting"), ["2023-08-24"], id="arrival-then-talks"),
+    pytest.param(("2023-08-20", "2023-08-25"), ("visit", "meeting"), ["2023-08-20", "2023-08-25"], id="too-far-apart"),
+    pytest.param(("2023-08-24", "2023-08-25"), ("visit", "phone_call"), ["2023-08-24", "2023-08-25"],
+                 id="not-in-person"),
+])
+def test_a_trip_reported_on_two_days_is_one_event_on_its_first_day(dates, types, expected):
+    result = run([article("a", published="2023-08-26")],
+                 [mention("a", n, "AGO;BRA", t, date=d) for n, (t, d) in enumerate(zip(types, dates, strict=True))])
+    assert sorted(result.events["date"]) == expected

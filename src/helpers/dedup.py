@@ -278,6 +278,8 @@ def _article_units(rows: list[dict], countries: str, status: str) -> list[Cluste
             continue
         if m["date"]:
             target, why = _dated_target(units, single)
+            if target is None:
+                target, why = _trip_target(units, single)
         else:
             dated = [u for u in units if u.date and not _is_background(u) and _fits(u, single)]
             undated = [u for u in units if not u.date and not _is_background(u) and _fits(u, single)]
@@ -291,6 +293,25 @@ def _article_units(rows: list[dict], countries: str, status: str) -> list[Cluste
 
 
 _PRECISION_ORDER = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+TRIP_DAYS = 3  # in one article, in-person reports of the same parties this many days apart are one trip
+
+
+def _trip_target(units: list[Cluster], unit: Cluster) -> tuple[Cluster | None, str]:
+    """Codebook 2 and 5: a trip on which the visitor meets the host is one event, dated by its first
+    day. In one article, an in-person report a few days from the article's only other in-person
+    report of the same parties (arrival on Thursday, talks on Friday) joins it; the unit takes the
+    earlier day."""
+    if len(unit.date) != 10 or unit.type_class not in ("in_person", "any"):
+        return None, ""
+    day = dt.date.fromisoformat(unit.date)
+    near = [u for u in units if len(u.date) == 10 and u.type_class in ("in_person", "any") and not _is_background(u)
+            and not u.contradicts(unit) and abs((dt.date.fromisoformat(u.date) - day).days) <= TRIP_DAYS]
+    if len(near) != 1:
+        return None, ""
+    target = near[0]
+    why = f"the same trip ({min(target.date, unit.date)} to {max(target.date, unit.date)}), dated by its first day"
+    target.date = min(target.date, unit.date)
+    return target, why
 
 
 def _place_dated(placed: list[Cluster], unit: Cluster) -> None:
