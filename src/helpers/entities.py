@@ -74,10 +74,11 @@ def country_names(language: str) -> tuple[tuple[str, str, str], ...]:
 
 
 def _spelling_variants(written: str, latin_language: bool = False) -> set[str]:
-    """The alias as written and (in Latin-script languages, where web text often drops them) without
+    """The alias as written, with "and" for CLDR's "&" ("Trinidad & Tobago", "Bosnia & Herzegovina":
+    news writes "and"), and (in Latin-script languages, where web text often drops them) without
     its diacritics: "Romaniei", "Peru". Letters written several ways (apostrophes, ș/ş, Arabic
     yā'/alif forms) are matched by `spelling_variants` and looked up by `fold_spelling`."""
-    variants = {written}
+    variants = {written, written.replace(" & ", " and ")}
     if latin_language and written.isascii() is False and all(ord(ch) < 0x250 for ch in written):
         variants.add("".join(ch for ch in unicodedata.normalize("NFD", written) if not unicodedata.combining(ch)))
     return variants

@@ -54,12 +54,21 @@ def _mention(seg: Segment, countries: Sequence[str], actor_ids: Sequence[str], i
         subject_order=tuple(c for c in seg.ordered if c in countries))
 
 
+def _credentials_host(seg: Segment) -> str:
+    """Who receives the ambassadors' credentials: the state of the head of state named ("ambassadors
+    from Ethiopia, Bangladesh and Mexico presented their credentials to President Mnangagwa")."""
+    reg = registry()
+    hosts = {code for _, code, aid in seg.actor_states
+             if any(r.role in ("head_of_state", "junta_leader") for r in reg.roles_of(aid, seg.when))}
+    return next(iter(hosts)) if len(hosts) == 1 else ""
+
+
 def _hub(seg: Segment) -> str:
     """The party every leg shares, when the segment is several bilateral contacts; else ""."""
     bilateral = seg.rules.markers["bilateral"]
     one_each = seg.type in ("phone_call", "message", "congratulation") or seg.per_counterpart
     if (one_each or (bilateral and bilateral.search(seg.text))) and len(seg.ordered) > 2:
-        return seg.ordered[0]
+        return (_credentials_host(seg) if seg.per_counterpart else "") or seg.ordered[0]
     if seg.type == "visit" and len(seg.ordered) > 2 and seg.traveller:
         return seg.traveller  # the story's traveller visits each country named
     people = sorted([(p, c) for p, c, _ in seg.actor_states] + seg.people_states)

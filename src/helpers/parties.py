@@ -4,8 +4,9 @@ offices it names.
 Rules:
 - countries (`helpers.entities`: names, inflections, demonyms, capitals) and registry actors
   (`helpers.actors`, whose country comes from their roles on the article's date). A word that
-  reads as a country is not a person whose name resembles it, and a country word inside a
-  person's name ("Luís Montenegro") is not a country;
+  reads as a country is not a person whose name resembles it, a country word inside a person's
+  name ("Luís Montenegro") is not a country, and a title that stands for a country right before a
+  person's name ("Bundeskanzler Karl Nehammer") is that person's title;
 - an ambiguous country name (the bare "Congo") is resolved from the article's known parties, else
   noted and left out; an actor whose name two registry people share is resolved by the roles
   active on the date, else noted;
@@ -67,6 +68,11 @@ def _actors_and_countries(seg: Segment) -> None:
     seg.country_mentions = [c for c in country_mentions
                             if not any(a.start <= c.start and c.end <= a.end and a.end - a.start > c.end - c.start
                                        for a in actors)]
+    # ...nor is a title that stands for a country ("Bundeskanzler" for Germany) right before a person's
+    # name: "Bundeskanzler Karl Nehammer" is Austria's; the person gives the country.
+    seg.country_mentions = [c for c in seg.country_mentions
+                            if not (c.alias_type == "metonym" and
+                                    any(a.start > c.end and not seg.text[c.end: a.start].strip() for a in actors))]
     seg.actors = actors
 
 
