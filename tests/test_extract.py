@@ -354,6 +354,17 @@ CASES = [
     ("ru-announced-call-is-planned", "ru", "2022-01-01",
      "Ранее сообщалось, что президент Франции Эммануэль Макрон анонсировал телефонный разговор с Владимиром Путиным.",
      [("FRA;RUS", "phone_call", "planned", "")]),
+    # The country an ambassador is posted to is where he serves, when two other parties remain.
+    ("pt-ambassadors-posting-is-not-a-party", "pt", "2024-03-28",
+     "O Embaixador de Angola na África do Sul, Rui Orlando Xavier, manteve hoje encontro de cortesia, com a "
+     "Embaixadora de Moçambique, Maria Manuela Lucas.",
+     [("AGO;MOZ", "meeting", "occurred", "2024-03-28")]),
+    ("sw-ambassadors-posting-is-not-a-party", "sw", "2024-03-28",
+     "Balozi wa Tanzania nchini Russia amekutana kwa mazungumzo na Balozi wa Jamhuri ya Kenya nchini Russia.",
+     [("KEN;TZA", "meeting", "occurred", "2024-03")]),
+    ("en-posting-kept-when-it-is-the-other-side", "en", "2024-03-28",
+     "Russia's ambassador to Mali, Igor Gromyko, held talks at the foreign ministry on Monday.",
+     [("MLI;RUS", "meeting", "occurred", "2024-03-25")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),

@@ -121,6 +121,7 @@ class LanguageRules:
     clause_break: re.Pattern[str] | None
     deputy_before: re.Pattern[str] | None
     venue_before: re.Pattern[str] | None
+    posting_before: re.Pattern[str] | None
     capital_word: re.Pattern[str] | None
     after_contact_clause: re.Pattern[str] | None
     year: re.Pattern[str] | None
@@ -178,6 +179,8 @@ def language_rules(language: str) -> LanguageRules:
         clause_break=re.compile(rf"(?:;|[,،]\s*(?:{literal_alternation(contact.clause_openers)})\b)", re.IGNORECASE)
         if contact.clause_openers else None,
         venue_before=alternation(literals(contact.venue_before), tail=r"\s*$"),
+        posting_before=re.compile(rf"[\s,]*(?:{'|'.join(contact.posting_before)})\s*(?:the\s+|l[ae]\s+|l['’])?",
+                                  re.IGNORECASE) if contact.posting_before else None,
         capital_word=alternation(contact.capital_words, prefixes),
         topic_before_country=alternation(contact.topic_before_country, tail=r"\s*$"),
         topic_after_country=re.compile("|".join(f"(?:{p})" for p in contact.topic_after_country), re.IGNORECASE)

@@ -154,6 +154,7 @@ class ContactLexicon(_Frozen):
     relative_clause: list[str] = Field(default_factory=list)  # "who", "qui": opens a comma-delimited side remark
     clause_openers: list[str] = Field(default_factory=list)  # ", and", ", а", ", après": a new clause after a comma
     venue_before: list[str] = Field(default_factory=list)  # "in", "à": a capital after it may be just the venue
+    posting_before: list[str] = Field(default_factory=list)  # "ambassador of A to B": B is the posting
     capital_words: list[str] = Field(default_factory=list)  # "capital", "العاصمة": "the Jordanian capital" is a city
     after_contact_clause: list[str] = Field(default_factory=list)  # "after talks with": a second contact
     participation: list[str] = Field(default_factory=list)  # "to attend", "للمشاركة": taking part in a summit

@@ -22,7 +22,8 @@ Rules:
   not); a capitalised name right after a title that is not in the registry is noted
   (`unmapped_name`) and remembered when the title carries its country;
 - a capital after "in"/"à" is the venue of a meeting between two other parties, not a party
-  (noted `venue`); alone with one party, or with a visit, it is the host;
+  (noted `venue`); alone with one party, or with a visit, it is the host; so is the country an
+  ambassador is posted to ("the ambassador of Angola in South Africa") when two others remain;
 - a registry person named in full is recognised by the last name later in the article;
 - with two states named before a discussion verb ("discussed", "обсудили"), countries after it are the
   agenda, not parties (noted `topic_country`); so are countries named only inside a quotation.
@@ -103,6 +104,34 @@ def _drop_topic_countries(seg: Segment) -> None:
         quote = text[max(0, c.start - 30): c.end]
         seg.note("topic_country", c.surface, f"'{quote}': a subject of the talks, not a party")
     seg.country_mentions = [c for c in seg.country_mentions if c not in topical]
+
+
+def _drop_postings(seg: Segment) -> None:
+    """"The ambassador of Angola in South Africa", "Balozi wa Tanzania nchini Russia", "Russia's
+    ambassador to Mali": the country an ambassador is posted to is where he serves, not a party,
+    when two other parties remain. The posting follows the ambassador's title, or his country after
+    it, with only a posting preposition (`posting_before`) between."""
+    posting, ambassador = seg.rules.posting_before, seg.rules.roles.get("ambassador")
+    if not posting or not ambassador:
+        return
+    dropped = []
+    for title in ambassador.finditer(seg.text):
+        after = [c for c in seg.country_mentions if 0 <= c.start - title.end() <= SETTINGS.country_after_role + 40]
+        anchor = title.end()
+        for c in after:
+            gap = seg.text[anchor: c.start]
+            if posting.fullmatch(gap):
+                dropped.append(c)
+                break
+            if len(gap) > 25 or not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", gap):
+                break  # "of", "de", "wa Jamhuri ya": then the ambassador's own country
+            anchor = c.end
+    others = {code for c in seg.country_mentions if c not in dropped for code in c.codes} | \
+        {c for _, c, _ in seg.actor_states}
+    if dropped and len(others) >= 2:
+        for c in dropped:
+            seg.note("venue", c.surface, f"{';'.join(c.codes)}: where an ambassador is posted, not a party")
+        seg.country_mentions = [c for c in seg.country_mentions if c not in dropped]
 
 
 BUSINESS_GAP = 25  # a business noun this close to a country word makes it business, not the state
@@ -330,7 +359,8 @@ def _drop_quoted(seg: Segment) -> None:
     seg.states = [s for s in seg.states if s not in inside or s[1] in outside]
 
 
-STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, _drop_business, _states_from_countries,
+STEPS: Sequence = (_actors_and_countries, _actor_states, _drop_topic_countries, _drop_business, _drop_postings,
+                   _states_from_countries,
                    _introduced_people, _organisation_members, _role_holders, _drop_venues, _drop_topic_zone,
                    _drop_quoted)
 
