@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from helpers.actors import actor_matcher, registry
-from helpers.entities import CountryMention, country_matcher, organisation_members
+from helpers.entities import COMMON_WORD, CountryMention, country_matcher, organisation_members
 from helpers.extraction_settings import SETTINGS
 from helpers.segment import Notes, Segment
 
@@ -176,13 +176,27 @@ def _drop_topic_zone(seg: Segment) -> None:
         return
 
 
+_LIST_GAP = re.compile(r"[\s,،]*(?:و|and|et|y|e|und|и|și|na)?\s*", re.IGNORECASE)
+
+
+def _listed_with_countries(seg: Segment, mention: CountryMention) -> list[str]:
+    """A name that is also a common word ("مالي": Mali, or "financial") listed next to other countries
+    ("بوركينا فاسو ومالي والنيجر") is the country."""
+    states = [c for c in mention.codes if c != COMMON_WORD]
+    if len(states) != 1 or COMMON_WORD not in mention.codes:
+        return []
+    neighbours = [c for c in seg.country_mentions if c is not mention and not c.ambiguous and (
+        _LIST_GAP.fullmatch(seg.text[c.end: mention.start]) or _LIST_GAP.fullmatch(seg.text[mention.end: c.start]))]
+    return states if neighbours else []
+
+
 def _states_from_countries(seg: Segment) -> None:
     """(position, code) of states and of organisations; ambiguous names resolved from known parties."""
     known = {c for _, c, _ in seg.actor_states} | {c for m in seg.context.mentions for c in m.countries}
     for m in seg.country_mentions:
         codes = m.codes
         if m.ambiguous:
-            resolved = [c for c in codes if c in known]
+            resolved = [c for c in codes if c in known] or _listed_with_countries(seg, m)
             if len(resolved) == 1:
                 codes = tuple(resolved)
             else:
