@@ -147,3 +147,17 @@ def test_sidecar_outlet_recognised_in_header():
 def test_find_full_dates(text, expected):
     found = find_full_dates(text)
     assert (found[0].date if found else None) == expected
+
+
+@pytest.mark.parametrize(("lines", "date"), [
+    pytest.param(["Lula kukutana na rais wa Ureno", "22 Aprili 2023Rais wa Brazil Luiz Inacio Lula da Silva"],
+                 "2023-04-22", id="date-opening-a-line"),
+    pytest.param(["Entretien de Jean-Noël Barrot avec Antonio Tajani (11 juillet 2025)", "Le ministre a reçu ..."],
+                 "2025-07-11", id="date-closing-the-headline"),
+    pytest.param(["Putin met Goita.", "He said on 5 March 2024 that talks went well."], "", id="date-inside-prose"),
+])
+def test_a_page_stamp_dates_the_page(lines, date):
+    from helpers.header import stamp_date
+
+    found = stamp_date(lines)
+    assert (found.date.isoformat() if found else "") == date

@@ -22,6 +22,10 @@ from helpers.published import DateCandidate, choose_published, metadata_line_dat
     pytest.param("https://example.com/2023/13/40/x", "", id="impossible"),
     pytest.param("https://bongo5.com/waziri-lavrov-kukutana-na-rais-07-2022/", "2022-07", id="slug-month-year"),
     pytest.param("https://example.com/news/item-13-2022/", "", id="slug-impossible-month"),
+    pytest.param("http://m.example.com/english/2019-03/02/c_137861495.htm", "2019-03-02", id="xinhua-y-m/d"),
+    pytest.param("https://www.theguardian.com/world/live/2022/jul/20/russia-ukraine", "2022-07-20", id="y-mon-d"),
+    pytest.param("https://www.zawya.com/mena/en/story/TR20200213nL8N2ADAPJX2/", "2020-02-13", id="agency-story-id"),
+    pytest.param("https://allafrica.com/stories/202410230065.html", "", id="story-number-not-a-date"),
     pytest.param("", "", id="none"),
 ])
 def test_url_dates(url, expected):

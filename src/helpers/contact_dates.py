@@ -46,7 +46,8 @@ from helpers.language_rules import LanguageRules
 from helpers.segment import Rejection, Segment, Span
 from helpers.triggers import inside, spans
 
-_YEAR_AFTER = re.compile(r"\s*,?\s*((?:19|20)\d{2})(?!\d)")  # "March 2024", "mars, 2024"
+# "March 2024", "mars, 2024", "junho de 2020", "June of 2020", "iunie din 2020"
+_YEAR_AFTER = re.compile(r"\s*,?\s*(?:(?:de|del|of|din)\s+)?((?:19|20)\d{2})(?!\d)")
 _DAY_BEFORE = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|-?го)?\.?\s*(?:de\s+|of\s+)?$")  # "27 March", "27 de"
 _DAY_AFTER = re.compile(r"\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d)")  # "March 27"
 # A range of days before a month: "22-24 August", "de 22 a 24 de agosto", "du 22 au 24 août", "с 22 по 24

@@ -207,10 +207,22 @@ def labelled_date(lines: Sequence[str], labels: HeaderLabelSet) -> FoundDate | N
 
 
 def stamp_date(lines: Sequence[str]) -> FoundDate | None:
-    """A full date written with a time of day near the very start of the text ("... le 9 mai Jeudi 8 Mai
-    2025 - 19:13 Les chefs ..."): the page's publication stamp, even when glued to the headline."""
+    """The page's publication stamp near the very start of the text: a full date written with a time
+    of day ("... le 9 mai Jeudi 8 Mai 2025 - 19:13 Les chefs ..."), even when glued to the headline; a
+    full date opening a line ("22 Aprili 2023Rais wa Brazil ..."); or one in brackets closing the
+    headline ("Entretien de Jean-Noël Barrot avec Antonio Tajani (11 juillet 2025)")."""
     head = "\n".join(line for line in lines if line)[:STAMP_CHARS]
-    return next((d for d in find_full_dates(head) if d.time), None)
+    dates = find_full_dates(head)
+
+    def opens_line(d: FoundDate) -> bool:
+        return d.start == 0 or head[d.start - 1] == "\n"
+
+    def closes_headline(d: FoundDate) -> bool:
+        bracketed = head[d.start - 1: d.start] == "(" and head[d.end: d.end + 2] in (")", ")\n")
+        return bracketed and "\n" not in head[: d.start]
+
+    return next((d for d in dates if d.time), None) or next((d for d in dates if opens_line(d) or closes_headline(d)),
+                                                           None)
 
 
 def dateline_date(line: str) -> FoundDate | None:

@@ -3,7 +3,8 @@
 Candidates, in order of trust: the sidecar (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), the page's
 header, byline or wire dateline (`helpers.header`, always a full date), the HTML page's metadata,
 a leading `date YYYY-MM[-DD]` metadata line (as search-engine page stores give it), and a date in
-the article's URL (`/2025/11/10/`, `/2025/11/`, `/20240706/`, `-2024-07-06-`, a slug ending `-07-2022/`). The first
+the article's URL (`/2025/11/10/`, `/2025/11/`, `/20240706/`, `-2024-07-06-`, `/2019-03/02/`, `/2022/jul/20/`, a
+news-agency story id `/TR20200213nL8N.../`, a slug ending `-07-2022/`). The first
 candidate is used; a later one that falls inside it at a finer precision refines it (a sidecar
 month `2023-02` and a URL `/2023/02/18/` give `2023-02-18`, basis `url`, with the sidecar named in
 the note). A candidate that contradicts the first is ignored.
@@ -23,12 +24,17 @@ from urllib.parse import unquote, urlsplit
 from helpers.dates import Published
 
 _YEAR = r"(?P<y>(?:19|20)\d{2})"
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # Path dates: separated segments (/2025/11/10/, /2025/11/, /2025-11-10) or one compact token
 # (/20240706/, -20240706-, _20240706.html).
 _URL_DATES = [
     re.compile(rf"/{_YEAR}/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])"),
     re.compile(rf"(?:^|[/_.-]){_YEAR}-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?=/|$|[-_.])"),
     re.compile(rf"(?:^|[/_.-]){_YEAR}(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=/|$|[-_.])"),
+    re.compile(rf"/{_YEAR}-(?P<m>0[1-9]|1[0-2])/(?P<d>0[1-9]|[12]\d|3[01])(?=/)"),  # Xinhua: /2019-03/02/
+    re.compile(rf"/{_YEAR}/(?P<mon>{'|'.join(_MONTH_ABBREVIATIONS)})/(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$)"),  # Guardian
+    # a news-agency story id with the date between letters: "TR20200213nL8N2ADAPJX2"
+    re.compile(rf"(?<=/[A-Z]{{2}}){_YEAR}(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[a-z][A-Z0-9])"),
     re.compile(rf"/{_YEAR}/(?P<m>0?[1-9]|1[0-2])(?=/)"),
     re.compile(rf"/{_YEAR}-(?P<m>0[1-9]|1[0-2])(?=/)"),
     re.compile(rf"-(?P<m>0[1-9]|1[0-2])-{_YEAR}/?$"),  # a slug ending in month and year: ".../rais-museveni-07-2022/"
@@ -52,7 +58,9 @@ def url_date(url: str) -> Published | None:
     path = unquote(urlsplit(url.strip()).path)
     for pattern in _URL_DATES:
         for m in pattern.finditer(path):
-            parts = [m.group("y"), m.group("m").zfill(2)] + ([m.group("d").zfill(2)] if "d" in m.groupdict() else [])
+            groups = m.groupdict()
+            month = groups.get("m") or f"{_MONTH_ABBREVIATIONS.index(groups['mon'].lower()) + 1:02d}"
+            parts = [m.group("y"), month.zfill(2)] + ([m.group("d").zfill(2)] if "d" in groups else [])
             found = Published.parse("-".join(parts))
             if found:
                 return found
