@@ -368,6 +368,13 @@ CASES = [
     ("ar-mali-listed-with-countries-is-the-country", "ar", "2025-08-20",
      "أجرى وزير الدفاع الروسيّ أندريه بيلوسوف، محادثات مع نظرائه من بوركينا فاسو ومالي والنيجر.",
      [("BFA;MLI;NER;RUS", "meeting", "occurred", "2025-08")]),
+    ("de-beraet-mit", "de", "2023-01-24",
+     "Der russische Außenminister Sergej Lawrow berät am Montag in Pretoria mit der südafrikanischen "
+     "Außenministerin Naledi Pandor.",
+     [("RUS;ZAF", "meeting", "occurred", "2023-01-23")]),
+    ("de-perfect-gratuliert", "de", "2022-10-10",
+     "Bundespräsident Frank-Walter Steinmeier hat Alexander Van der Bellen zu seiner Wiederwahl gratuliert.",
+     [("AUT;DEU", "message", "occurred", "2022-10")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),
