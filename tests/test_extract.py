@@ -375,6 +375,10 @@ CASES = [
     ("de-perfect-gratuliert", "de", "2022-10-10",
      "Bundespräsident Frank-Walter Steinmeier hat Alexander Van der Bellen zu seiner Wiederwahl gratuliert.",
      [("AUT;DEU", "message", "occurred", "2022-10")]),
+    ("pt-abbreviation-of-a-topic-country-is-the-topic", "pt", "2022-11-10",
+     "O Presidente angolano viaja nesta sexta-feira, 11, para a capital do Ruanda, onde vai se reunir com o seu "
+     "homólogo Paul Kagame, para mediar a crise entre o Governo de Kigali e o da República Democrática do Congo (RDC).",
+     [("AGO;RWA", "meeting", "planned", "2022-11-11")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),

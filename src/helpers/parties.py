@@ -100,6 +100,9 @@ def _drop_topic_countries(seg: Segment) -> None:
     topical = [c for c in seg.country_mentions
                if (before and before.search(text[max(0, c.start - SETTINGS.topic_window): c.start]))
                or (after and after.match(text, c.end))]  # "the Russia-Ukraine war", "российско-украинского конфликта"
+    # "... da República Democrática do Congo (RDC)": the abbreviation in brackets is the same topic
+    topical += [c for c in seg.country_mentions for t in list(topical) if c.codes == t.codes
+                and re.fullmatch(r"\s*\(", text[t.end: c.start]) and text[c.end: c.end + 1] == ")"]
     for c in topical:
         quote = text[max(0, c.start - 30): c.end]
         seg.note("topic_country", c.surface, f"'{quote}': a subject of the talks, not a party")
