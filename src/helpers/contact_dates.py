@@ -74,16 +74,19 @@ def _overlaps(start: int, end: int, taken: list[Span]) -> bool:
 
 
 def _range_of_full(text: str, expr: DateExpression) -> DateExpression:
-    """"22-24 August 2023": the range's first day."""
-    first = _RANGE_BEFORE.search(text[max(0, expr.start - RANGE_WINDOW): expr.start + 3])
+    """"22-24 August 2023", "1–2 noiembrie 2025": the range's first day."""
     day_start = re.match(r"\d{1,2}", text[expr.start:])
-    if not first or not day_start:
+    if not day_start:
+        return expr
+    day_end = expr.start + day_start.end()
+    first = _RANGE_BEFORE.search(text[max(0, expr.start - RANGE_WINDOW): day_end])
+    if not first:
         return expr
     try:
         value = expr.value.replace(day=int(first.group(1)))
     except ValueError:
         return expr
-    start = expr.start + 3 - len(first.group(0))
+    start = day_end - len(first.group(0))
     return DateExpression(start, expr.end, text[start: expr.end], "full", value)
 
 
