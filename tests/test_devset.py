@@ -111,3 +111,18 @@ def test_events_sharing_a_key_are_one_event_reported_by_all_their_articles():
     assert by_id["a#1"]["articles"] == ["a"] and sorted(gold["published"]) == ["a", "b"]
     assert devset.key_problems([_record("a", call), _record("b", call | {"status": "planned"})])
     assert not devset.key_problems([_record("a", call), _record("b", call)])
+
+
+def test_materialising_into_a_used_folder_leaves_only_the_selection(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("DIPLOMACY_REAL_CACHE", str(cache))
+    text = "Putin met Goita in Moscow on Tuesday."
+    (cache / "a.txt").write_text(text, encoding="utf-8")
+    folder = tmp_path / "input"
+    folder.mkdir()
+    (folder / "old.txt").write_text("from an earlier selection", encoding="utf-8")
+    record = devset.GoldArticle({"id": "a", "url": "https://example.com/a", "sha256": devset.sha256_text(text),
+                                 "published": "", "published_source": "none"}, path=None, line=0)
+    devset.materialise([record], folder)
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "sources.csv"]

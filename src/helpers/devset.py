@@ -189,6 +189,8 @@ def materialise(records: Sequence[GoldArticle], folder: Path) -> list[GoldArticl
     """Write the cached texts whose hash matches, and a sources.csv (file, url, published), into
     `folder`; return the records written. The folder is what `make tables INPUT=...` reads."""
     folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.txt"):  # a folder used before holds only this selection afterwards
+        stale.unlink()
     written = []
     for gold in records:
         text = cached_text(gold.id)
