@@ -390,6 +390,9 @@ CASES = [
      [("DEU;USA", "phone_call", "planned", "2025-05-08")]),
     ("fr-appeler-a-is-not-a-call", "fr", "2025-05-07",
      "Emmanuel Macron veut appeler à un cessez-le-feu entre la Russie et l’Ukraine.", []),
+    ("fr-press-conference-is-not-a-summit", "fr", "2024-09-11",
+     "Lors d’une conférence de presse à Londres, le secrétaire d’État américain Antony Blinken a accusé l’Iran "
+     "de livrer des missiles à la Russie.", []),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),
