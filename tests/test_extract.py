@@ -393,6 +393,13 @@ CASES = [
     ("fr-press-conference-is-not-a-summit", "fr", "2024-09-11",
      "Lors d’une conférence de presse à Londres, le secrétaire d’État américain Antony Blinken a accusé l’Iran "
      "de livrer des missiles à la Russie.", []),
+    # A future marker after some stops of a tour is about the later stops.
+    ("ro-tour-stops-before-the-future-marker-were-made", "ro", "2023-11-20",
+     "Președintele Romaniei Klaus Iohannis iși continua turneul prin Africa, dupa Kenya, Tanzania, "
+     "urmeaza sa ajunga in Republica Cabo Verde.",
+     [("KEN;ROU", "visit", "occurred", ""), ("ROU;TZA", "visit", "occurred", "")]),
+    ("ro-tour-announced-is-planned", "ro", "2023-11-20", "Iohannis va efectua un turneu în Kenya și Tanzania.",
+     [("KEN;ROU", "visit", "planned", ""), ("ROU;TZA", "visit", "planned", "")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),

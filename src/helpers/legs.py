@@ -33,6 +33,7 @@ from helpers.actors import registry
 from helpers.contact_dates import resolve_expression
 from helpers.dates import ResolvedDate
 from helpers.entities import organisation_members
+from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import GENERIC, TYPE_ORDER
 from helpers.morphology import WORD, is_future
 from helpers.segment import Mention, Segment
@@ -144,6 +145,10 @@ def split_legs(seg: Segment) -> list[Mention]:
         if status == "occurred" and _future_before(seg, positions.get(other, 0)):
             # "arrived in Paris, on a trip that will also take him to Hungary and Serbia": the next stops
             status, leg_date = "planned", _next_stop_date(seg)
+        elif status == "planned" and seg.type == "visit" and _future_only_after(seg, positions.get(other, 0)):
+            # "continues his tour: after Kenya and Tanzania, he is to reach Cabo Verde": the stops made
+            status = "occurred"
+            leg_date = ResolvedDate("", "unknown", "a stop of the tour already made, with no date of its own")
         participants = [a for a in seg.participants if reg.country_of(a, when) in (hub, other)]
         legs.append(_mention(seg, [hub, other], participants, k, leg_date, leg_type, status))
     return legs
@@ -185,6 +190,22 @@ def _future_before(seg: Segment, position: int) -> bool:
     if planned and planned.search(seg.text, low, position):
         return True
     return any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, low, position))
+
+
+def _future_only_after(seg: Segment, position: int) -> bool:
+    """This leg's party is named after the contact word and before any future marker or verb of the
+    sentence, and none stands before the contact word: the marker is about later stops."""
+    start, end = seg.trigger_span
+    if position <= end:
+        return False
+    planned = seg.rules.markers["planned"]
+    low = max(0, start - SETTINGS.planned_window_before)
+    if planned and planned.search(seg.text, low, position):
+        return False
+    if any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, low, position)):
+        return False
+    return bool(planned and planned.search(seg.text, position)) or \
+        any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, position))
 
 
 def _next_stop_date(seg: Segment) -> ResolvedDate:
