@@ -397,7 +397,7 @@ CASES = [
     ("ro-tour-stops-before-the-future-marker-were-made", "ro", "2023-11-20",
      "Președintele Romaniei Klaus Iohannis iși continua turneul prin Africa, dupa Kenya, Tanzania, "
      "urmeaza sa ajunga in Republica Cabo Verde.",
-     [("KEN;ROU", "visit", "occurred", ""), ("ROU;TZA", "visit", "occurred", "")]),
+     [("KEN;ROU", "visit", "occurred", ""), ("ROU;TZA", "visit", "occurred", ""), ("CPV;ROU", "visit", "planned", "")]),
     ("ro-tour-announced-is-planned", "ro", "2023-11-20", "Iohannis va efectua un turneu în Kenya și Tanzania.",
      [("KEN;ROU", "visit", "planned", ""), ("ROU;TZA", "visit", "planned", "")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
