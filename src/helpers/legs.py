@@ -1,10 +1,11 @@
 """Pass 6, legs: the mentions a segment gives, one per distinct contact it reports.
 
 Rules:
-- a phone call or message with more than two states is one bilateral contact per counterpart
-  with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two calls), and so
-  are ambassadors presenting credentials to a head of state and "bilateral talks with his
-  colleagues from France and Bulgaria";
+- a phone call, message or congratulation with more than two states is one bilateral contact per
+  counterpart with the first-named party ("Putin spoke to Goïta and to Sassou Nguesso" is two
+  calls), and so are ambassadors presenting credentials to a head of state (with the head of
+  state's country, wherever it is named) and "bilateral talks with his colleagues from France and
+  Bulgaria";
 - a visit to several countries with nobody named, continuing a story ("the envoys will visit A, B
   and C", "the tour includes ..."), is one visit per country by the story's traveller, each without
   the date of an earlier sentence;
@@ -18,7 +19,9 @@ Rules:
   with Egypt's minister, and later met Tanzania's");
 - other contacts with three or more states are one multilateral mention;
 - each leg takes the date written right after its party when the sentence has several, and a leg
-  named after a future verb ("a trip that will also take him to Hungary") is a planned later stop;
+  named after a future verb ("a trip that will also take him to Hungary") is a planned later stop,
+  and in a planned tour a stop named before the only future marker ("after Kenya and Tanzania, he
+  is to reach Cabo Verde") is one already made;
 - topics come from keyword sets over the sentence.
 
 Known limits: which state travels on a tour is the first person named, not the grammatical
