@@ -23,7 +23,9 @@ FORMATS     ?= html
 
 BATCH       ?=
 KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH
-UNKNOWN_VARS := $(filter-out $(KNOWN_VARS),$(foreach v,$(MAKEOVERRIDES),$(firstword $(subst =, ,$(v)))))
+# The names given on the command line (by origin, so a value with spaces, TITLE="Sahel watch", stays one)
+CLI_VARS := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
+UNKNOWN_VARS := $(filter-out $(KNOWN_VARS) MAKEFLAGS MAKEOVERRIDES -*-command-variables-*-,$(CLI_VARS))
 ifneq ($(strip $(UNKNOWN_VARS)),)
 $(error unknown parameter(s): $(UNKNOWN_VARS). Known: $(KNOWN_VARS))
 endif

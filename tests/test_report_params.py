@@ -133,3 +133,15 @@ def test_empty_selection_gives_notes_not_errors(tmp_path):
     assert data.events.empty
     assert "nothing to chart" in figure("timeline", data).data
     assert "events" in headline(data).data
+
+
+@pytest.mark.parametrize("assignment", [
+    pytest.param("TITLE=Sahel watch", id="title-with-a-space"),
+    pytest.param("INPUT=data/my articles", id="path-with-a-space"),
+])
+def test_make_accepts_values_with_spaces(assignment):
+    # `make -n` expands the recipe without running it: the value reaches the command as one argument
+    result = subprocess.run(["make", "--no-print-directory", "-n", "tables" if "INPUT" in assignment else "report",
+                             assignment], capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    assert "unknown parameter" not in result.stderr, result.stderr
+    assert f'"{assignment.split("=", 1)[1]}"' in result.stdout
