@@ -118,3 +118,21 @@ def test_written_tables_keep_skipped_rows(bad_stage, tmp_path):
     assert (table["status"] == "skipped").sum() == 4
     warnings = pd.read_csv(tmp_path / "tables" / "input_warnings.csv", keep_default_na=False)
     assert len(warnings) == 3
+
+
+@pytest.mark.parametrize(("layout", "hint"), [
+    pytest.param({}, "the folder is empty", id="empty"),
+    pytest.param({"notes.md": "x"}, "none of its 1 entries ends in", id="no-article-file"),
+    pytest.param({"2024/a.txt": "Putin met Goita."}, "subfolders are not read, and 1 of them hold articles (2024)",
+                 id="articles-in-a-subfolder"),
+])
+def test_a_folder_without_articles_says_why(tmp_path, layout, hint):
+    from helpers.pipeline import run_tables
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in layout.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    lines = run_tables(folder, tmp_path / "out")
+    assert any(line.startswith("  warning: no article file") and hint in line for line in lines), lines

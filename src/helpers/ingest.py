@@ -74,6 +74,22 @@ def list_article_files(input_dir: Path) -> list[Path]:
     )
 
 
+def empty_input_hint(input_dir: Path) -> str:
+    """Why a folder gave no article, for the user: it is empty, holds no .txt/.html file, or its
+    articles sit in subfolders (which are not read)."""
+    entries = sorted(input_dir.iterdir()) if input_dir.is_dir() else []
+    nested = sorted({q.parent.relative_to(input_dir).as_posix() for d in entries if d.is_dir()
+                     for q in d.rglob("*") if q.is_file() and q.suffix.lower() in ARTICLE_SUFFIXES})
+    if nested:
+        shown = ", ".join(nested[:3]) + (", ..." if len(nested) > 3 else "")
+        return (f"no article file in {input_dir}: subfolders are not read, and {len(nested)} of them hold articles "
+                f"({shown}); point INPUT at one of them")
+    if not entries:
+        return f"no article file in {input_dir}: the folder is empty"
+    return (f"no article file in {input_dir}: none of its {len(entries)} entries ends in "
+            f"{', '.join(sorted(ARTICLE_SUFFIXES))}")
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

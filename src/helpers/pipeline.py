@@ -33,6 +33,10 @@ def run_tables(
         f"{len(stage.sentences)} sentences, {len(stage.removed_lines)} lines removed, "
         f"{len(stage.input_warnings)} input warnings; {time.perf_counter() - started:.1f} s"
     ]
+    if stage.articles.empty:
+        from helpers.ingest import empty_input_hint
+
+        lines.append(f"  warning: {empty_input_hint(Path(params.input_dir))}")
     mentions = build_mentions(stage, params.languages)
     write_mentions(mentions, out_dir)
     rate = mentions.n_sentences / mentions.seconds if mentions.seconds else 0.0
