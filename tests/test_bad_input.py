@@ -136,3 +136,20 @@ def test_a_folder_without_articles_says_why(tmp_path, layout, hint):
         (folder / name).write_text(text, encoding="utf-8")
     lines = run_tables(folder, tmp_path / "out")
     assert any(line.startswith("  warning: no article file") and hint in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("sidecar", "published", "warning"), [
+    pytest.param("file,published\na.txt,2024-03-28\n", "2024-03-28", "", id="commas"),
+    pytest.param("file;published\na.txt;2024-03-28\n", "2024-03-28", "separated by ';'", id="semicolons"),
+    pytest.param("file\tpublished\na.txt\t2024-03-28\n", "2024-03-28", "separated by '\\t'", id="tabs"),
+    pytest.param("name,date\na.txt,2024-03-28\n", "", "no 'file' column (header read as 'name,date'", id="no-file"),
+])
+def test_a_sidecar_from_any_spreadsheet_locale_is_read(tmp_path, sidecar, published, warning):
+    from helpers.sidecar import read_sidecar
+
+    path = tmp_path / "sources.csv"
+    path.write_text(sidecar, encoding="utf-8")
+    rows, warnings = read_sidecar(path, {"a.txt"})
+    read = rows["a.txt"].published.value if rows and rows["a.txt"].published else ""
+    assert read == published
+    assert all(w.message for w in warnings) and (not warning or any(warning in w.message for w in warnings))

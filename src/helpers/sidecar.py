@@ -56,6 +56,16 @@ def parse_published(value: str) -> Published | None:
     return Published.parse(value)
 
 
+def _delimiter(text: str) -> str:
+    """The sidecar's column separator: a comma, or the semicolon or tab a spreadsheet in another
+    locale writes, whichever splits the header line at a 'file' column."""
+    header = text.splitlines()[0] if text.strip() else ""
+    for candidate in (",", ";", "\t"):
+        if "file" in [cell.strip() for cell in header.split(candidate)]:
+            return candidate
+    return ","
+
+
 def read_sidecar(path: Path | None, present_files: set[str]) -> tuple[dict[str, SidecarRow], list[Warning_]]:
     """Read a sidecar CSV. Returns rows keyed by file name, and warnings."""
     warnings: list[Warning_] = []
@@ -66,9 +76,15 @@ def read_sidecar(path: Path | None, present_files: set[str]) -> tuple[dict[str, 
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [Warning_("sidecar", name, f"sidecar not read ({exc}); metadata derived from the texts")]
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "file" not in reader.fieldnames:
-        return {}, [Warning_("sidecar", name, "sidecar has no 'file' column; ignored")]
+    delimiter = _delimiter(text)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    if not reader.fieldnames or "file" not in [f.strip() for f in reader.fieldnames]:
+        header = text.splitlines()[0][:120] if text.strip() else "(empty)"
+        return {}, [Warning_("sidecar", name, f"sidecar has no 'file' column (header read as {header!r}, "
+                                              "columns separated by commas, semicolons or tabs); ignored")]
+    reader.fieldnames = [f.strip() for f in reader.fieldnames]
+    if delimiter != ",":
+        warnings.append(Warning_("sidecar", name, f"columns separated by {delimiter!r}, not commas: read as such"))
     unknown = [c for c in reader.fieldnames if c not in SIDECAR_COLUMNS]
     if unknown:
         warnings.append(Warning_("sidecar", name, f"unknown sidecar columns ignored: {', '.join(unknown)}"))
