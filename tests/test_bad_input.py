@@ -153,3 +153,27 @@ def test_a_sidecar_from_any_spreadsheet_locale_is_read(tmp_path, sidecar, publis
     read = rows["a.txt"].published.value if rows and rows["a.txt"].published else ""
     assert read == published
     assert all(w.message for w in warnings) and (not warning or any(warning in w.message for w in warnings))
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_outputs_get_the_permissions_of_the_users_umask(tmp_path, umask):
+    import os
+    import stat
+
+    from helpers.paths import publish
+    from helpers.pipeline import run_tables
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Putin met Goita in Moscow on Tuesday.\n", encoding="utf-8")
+    old = os.umask(umask)
+    try:
+        run_tables(folder, tmp_path / "out")
+        tmp = tmp_path / ".report.tmp"
+        tmp.write_text("<html></html>", encoding="utf-8")
+        os.chmod(tmp, 0o600)  # as tempfile.mkstemp makes it
+        publish(tmp, tmp_path / "out" / "report.html")
+    finally:
+        os.umask(old)
+    for name in ("tables/events.csv", "tables/articles.parquet", "report.html"):
+        assert stat.S_IMODE((tmp_path / "out" / name).stat().st_mode) == 0o666 & ~umask, name

@@ -40,7 +40,7 @@ from helpers.fingerprint import fingerprint, story_groups
 from helpers.header import HeaderLabelSet, parse_header
 from helpers.ingest import DEFAULT_MAX_FILE_MB, RawDocument, article_ids, list_article_files, read_document
 from helpers.language import detect_language, passage_languages
-from helpers.paths import resolve
+from helpers.paths import publish, resolve
 from helpers.published import METADATA_LINE, DateCandidate, choose_published, metadata_line_date, url_date
 from helpers.sentences import split_sentences
 from helpers.sidecar import SidecarRow, Warning_, read_sidecar
@@ -251,14 +251,14 @@ def _atomic_write_text(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
-    os.replace(tmp, path)
+    publish(tmp, path)
 
 
 def _atomic_write_parquet(frame: pd.DataFrame, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     os.close(fd)
     frame.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+    publish(tmp, path)
 
 
 def write_table(frame: pd.DataFrame, tables_dir: Path, name: str, parquet: bool = True, csv: bool = True) -> None:

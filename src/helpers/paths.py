@@ -1,5 +1,6 @@
 """Project paths, built once from the repository root; everything else imports them from here."""
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -20,3 +21,13 @@ def resolve(path: str | Path) -> Path:
     """
     p = Path(path).expanduser()
     return p if p.is_absolute() else (PROJECT_ROOT / p).resolve()
+
+
+def publish(tmp: str | Path, target: Path) -> None:
+    """Move a finished temporary file into place atomically, with the permissions a new file gets
+    under the user's umask (temporary files are created 0600; outputs are meant to be shared)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(tmp, target)

@@ -30,7 +30,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, field_validator
 
 from helpers import SUPPORTED_LANGUAGES, check_subset
-from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REFERENCE_DIR, resolve
+from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REFERENCE_DIR, publish, resolve
 
 FORMATS = ("html", "pdf")
 NOTEBOOKS = ("01_clean_articles.ipynb", "02_extract_contacts.ipynb", "03_report.ipynb")
@@ -600,8 +600,7 @@ def reproducibility(data: ReportData):
 
 
 def _atomic_replace(tmp: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(tmp, target)
+    publish(tmp, target)
 
 
 def execute_notebook(name: str, parameters: dict, executed_dir: Path) -> Path:
