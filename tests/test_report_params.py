@@ -145,3 +145,18 @@ def test_make_accepts_values_with_spaces(assignment):
                              assignment], capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
     assert "unknown parameter" not in result.stderr, result.stderr
     assert f'"{assignment.split("=", 1)[1]}"' in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(["--input", "/nonexistent"], "error: parameter input_dir: input_dir '/nonexistent' is not a folder",
+                 id="missing-input"),
+    pytest.param(["--from", "2024-05-01", "--to", "2024-01-01"],
+                 "error: parameter period_end: the period ends before it starts", id="to-before-from"),
+    pytest.param(["--from", "01/03/2024"], "expected a date written YYYY-MM-DD (got '01/03/2024')", id="date-format"),
+])
+def test_report_parameter_errors_are_one_line_each(args, message, tmp_path):
+    result = subprocess.run([sys.executable, "-m", "helpers", "report", *args, "--out", str(tmp_path)],
+                            capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    assert result.returncode != 0 and message in result.stderr
+    assert "pydantic.dev" not in result.stderr and "'languages'" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr

@@ -13,6 +13,7 @@ def _tables(args: argparse.Namespace) -> int:
     from pydantic import ValidationError
 
     from helpers.pipeline import run_tables
+    from helpers.validation import error_lines
 
     try:
         summary = run_tables(
@@ -24,8 +25,8 @@ def _tables(args: argparse.Namespace) -> int:
             overrides_csv=Path(args.overrides).resolve() if args.overrides else None,
         )
     except ValidationError as exc:
-        for error in exc.errors():
-            print(f"error: parameter {'.'.join(map(str, error['loc']))}: {error['msg']}", file=sys.stderr)
+        for line in error_lines(exc):
+            print(f"error: {line}", file=sys.stderr)
         return 2
     print("\n".join(summary))
     return 0

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Valida
 
 from helpers import SUPPORTED_LANGUAGES, check_subset
 from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REFERENCE_DIR, publish, resolve
+from helpers.validation import error_lines
 
 FORMATS = ("html", "pdf")
 NOTEBOOKS = ("01_clean_articles.ipynb", "02_extract_contacts.ipynb", "03_report.ipynb")
@@ -107,14 +108,8 @@ def validate_params(values: dict) -> ReportParams:
     try:
         return ReportParams(**values)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            where = ".".join(str(x) for x in error["loc"]) or ("period_end" if "period_end" in error["msg"]
-                                                               else "parameters")
-            message = error["msg"].removeprefix("Value error, ")
-            if error["type"] == "extra_forbidden":
-                message = f"unknown parameter (known: {', '.join(ReportParams.model_fields)})"
-            problems.append(f"parameter {where}: {message} (got {error.get('input')!r})")
+        known = f": unknown parameter (known: {', '.join(ReportParams.model_fields)})"
+        problems = [line.replace(": unknown parameter", known) for line in error_lines(exc)]
         raise ValueError("; ".join(problems)) from None
     except ValueError as exc:
         raise ValueError(f"parameter period_end: {exc}") from None
@@ -741,7 +736,7 @@ def build_report(params: ReportParams, sources: str = "", overrides: str = "") -
             overrides_csv=resolve(overrides) if overrides else None,
         )
     except PydanticError as exc:
-        raise ReportError(f"tables: {exc}") from None
+        raise ReportError("; ".join(error_lines(exc))) from None
     yield from summary
     executed_dir = out / "_executed"
     executed_dir.mkdir(parents=True, exist_ok=True)
