@@ -87,9 +87,7 @@ def cmd_restore(args) -> int:
         print(f"{args.id}: no reading of {args.file} has the recorded sha256; nothing written "
               "(check the copy, or the page store changed)")
         return 1
-    target = devset.cache_dir() / f"{args.id}.txt"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    target = devset.write_cached(args.id, text)
     print(f"{args.id}: restored, sha256 matches ({target})")
     return 0
 
@@ -98,10 +96,8 @@ def cmd_cache(args) -> int:
     excerpt = Path(args.file).read_text(encoding="utf-8")
     marker = devset.METADATA_MARKER.match(excerpt)
     text = devset.METADATA_MARKER.sub("", excerpt, count=1).rstrip("\n")  # an editor's final newline
-    target = devset.cache_dir() / f"{args.id}.txt"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    date = marker.group(0).strip().removeprefix("date ").strip() if marker else ""
+    target = devset.write_cached(args.id, text)
+    date = marker.group("date") if marker else ""
     print(f"id={args.id} sha256={devset.sha256_text(text)} marker_date={date or '(none)'} "
           f"chars={len(text)} -> {target}")
     return 0
@@ -158,11 +154,12 @@ def cmd_eval(args) -> int:
         print(f"{name:6} {len(group):4d} {strict['f1']:9.3f} {strict['p']:6.3f} {strict['r']:6.3f} {date:6.3f} "
               f"{loose['f1']:12.3f}")
     events_gold = out / "gold_events.json"
-    events_gold.write_text(json.dumps(devset.event_gold(written), ensure_ascii=False, indent=1), encoding="utf-8")
+    gold_events = devset.event_gold(written)
+    events_gold.write_text(json.dumps(gold_events, ensure_ascii=False, indent=1), encoding="utf-8")
     command = [sys.executable, str(devset.SHARED_DIR / "eval" / "score.py"), "events",
                "--table", str(out / "run" / "tables" / "events.csv"), "--gold", str(events_gold)]
     lines = subprocess.run(command, capture_output=True, text=True, check=False).stdout.strip().splitlines()
-    multi = sum(len(e["articles"]) > 1 for e in devset.event_gold(written)["events"])
+    multi = sum(len(e["articles"]) > 1 for e in gold_events["events"])
     print(f"{lines[-1] if lines else 'events: scorer gave no summary'} "
           f"({multi} gold events reported by two or more articles)")
     print(f"tables and gold in {out}")

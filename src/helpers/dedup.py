@@ -41,24 +41,12 @@ import pandas as pd
 
 from helpers import SUPPORTED_LANGUAGES
 from helpers.contact_dates import BACKGROUND
+from helpers.contact_types import TYPE_CLASS, types_compatible
 from helpers.dates import Published
 
-TYPE_CLASS = {
-    "phone_call": "phone",
-    "message": "message",
-    "meeting": "in_person",
-    "visit": "in_person",
-    "summit": "in_person",
-    "other": "any",
-}
 TYPE_PRIORITY = ["phone_call", "message", "meeting", "summit", "visit", "other"]
 REWRITE_RATIO = 0.7
 NEAR_MISS_DAYS = 3
-
-
-def types_compatible(a: str, b: str) -> bool:
-    """Two type classes (TYPE_CLASS values) can describe the same contact; `any` joins every class."""
-    return a == b or "any" in (a, b)
 
 
 def _dates_compatible(a: str, b: str) -> bool:
@@ -280,6 +268,8 @@ def _article_units(rows: list[dict], countries: str, status: str) -> list[Cluste
             target, why = _dated_target(units, single)
             if target is None:
                 target, why = _trip_target(units, single)
+                if target is not None:  # a trip is dated by its first day
+                    target.date = min(target.date, single.date)
         else:
             dated = [u for u in units if u.date and not _is_background(u) and _fits(u, single)]
             undated = [u for u in units if not u.date and not _is_background(u) and _fits(u, single)]
@@ -299,8 +289,8 @@ TRIP_DAYS = 3  # in one article, in-person reports of the same parties this many
 def _trip_target(units: list[Cluster], unit: Cluster) -> tuple[Cluster | None, str]:
     """Codebook 2 and 5: a trip on which the visitor meets the host is one event, dated by its first
     day. In one article, an in-person report a few days from the article's only other in-person
-    report of the same parties (arrival on Thursday, talks on Friday) joins it; the unit takes the
-    earlier day."""
+    report of the same parties (arrival on Thursday, talks on Friday) joins it (the caller gives the
+    trip the earlier day)."""
     if len(unit.date) != 10 or unit.type_class not in ("in_person", "any"):
         return None, ""
     day = dt.date.fromisoformat(unit.date)
@@ -308,10 +298,8 @@ def _trip_target(units: list[Cluster], unit: Cluster) -> tuple[Cluster | None, s
             and not u.contradicts(unit) and abs((dt.date.fromisoformat(u.date) - day).days) <= TRIP_DAYS]
     if len(near) != 1:
         return None, ""
-    target = near[0]
-    why = f"the same trip ({min(target.date, unit.date)} to {max(target.date, unit.date)}), dated by its first day"
-    target.date = min(target.date, unit.date)
-    return target, why
+    first, last = sorted((near[0].date, unit.date))
+    return near[0], f"the same trip ({first} to {last}), dated by its first day"
 
 
 def _place_dated(placed: list[Cluster], unit: Cluster) -> None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.paths import DATA_DIR, PROJECT_ROOT
+from helpers.published import METADATA_LINE
 
 GOLD_DIR = DATA_DIR / "gold"
 REAL_GOLD_DIR = GOLD_DIR / "real"
@@ -148,7 +149,9 @@ def cached_text(article_id: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
 
 
-METADATA_MARKER = re.compile(r"^\s*date \d{4}(?:-\d{2}){0,2}\s*")
+# The page store's leading ` date YYYY-MM[-DD]` marker (helpers.published reads its date), with the
+# white space after it: what the cached text leaves out.
+METADATA_MARKER = re.compile(METADATA_LINE.pattern + r"\s*")
 
 
 def restored_text(excerpt: str, expected_sha256: str) -> str | None:
@@ -166,6 +169,14 @@ def restored_text(excerpt: str, expected_sha256: str) -> str | None:
                 if sha256_text(candidate) == expected_sha256:
                     return candidate
     return None
+
+
+def write_cached(article_id: str, text: str) -> Path:
+    """Put a record's text in the cache; returns its path."""
+    target = cache_dir() / f"{article_id}.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def status(records: Sequence[GoldArticle]) -> list[dict]:

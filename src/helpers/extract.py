@@ -32,6 +32,7 @@ from functools import cache
 
 from helpers.actors import registry
 from helpers.contact_dates import BACKGROUND, decide_date, note_imminent
+from helpers.contact_types import same_contact_class
 from helpers.counterpart import find_subject_and_counterpart
 from helpers.dates import Published, ResolvedDate, shift_days
 from helpers.extraction_settings import SETTINGS
@@ -201,14 +202,6 @@ def _congratulations(mentions: list[Mention], notes: Notes) -> list[Mention]:
     return kept
 
 
-_CONTACT_CLASS = {"meeting": "in_person", "visit": "in_person", "summit": "in_person", "phone_call": "phone_call",
-                  "message": "message"}  # `other` is of any class
-
-
-def _same_contact_class(a: str, b: str) -> bool:
-    return "other" in (a, b) or _CONTACT_CLASS.get(a) == _CONTACT_CLASS.get(b)
-
-
 def _date_by_the_dated_report(mentions: list[Mention], published: Published | None) -> None:
     """A contact dated only by the publication month (codebook 5: a contemporaneous report's contact
     with no date of its own) takes the day of the article's one report of the same contact that
@@ -221,7 +214,7 @@ def _date_by_the_dated_report(mentions: list[Mention], published: Published | No
         if m.has_own_date or m.date != month or m.sentence_no == HEADLINE_SENTENCE:
             continue
         days = {d.date: d for d in mentions if d.has_own_date and d.date_precision == "day" and d.date.startswith(month)
-                and d.countries == m.countries and d.status == m.status and _same_contact_class(d.type, m.type)}
+                and d.countries == m.countries and d.status == m.status and same_contact_class(d.type, m.type)}
         if len(days) == 1:
             dated = next(iter(days.values()))
             m.date, m.date_precision, m.date_raw = dated.date, "day", dated.date_raw

@@ -29,6 +29,10 @@ class ExtractionSettings:
     topic_window: int = 60
     # parties: "in"/"à" this close before a capital makes it a venue
     venue_window: int = 12
+    # parties: an ambassador's posting ("ambassador of Angola in South Africa") is a country this close
+    # after the title, reached over words of at most this many characters ("of", "wa Jamhuri ya")
+    posting_window: int = 46
+    posting_gap: int = 25
     # dates: a past marker ("last") this close to a bare month keeps it in the past
     past_marker_window: int = 25
     # dates: a bare month up to this many months after publication, not marked past, is upcoming

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from helpers import SUPPORTED_LANGUAGES
-from helpers.dedup import TYPE_CLASS, types_compatible
+from helpers.contact_types import TYPE_CLASS, types_compatible
 from helpers.paths import DATA_DIR, SEEDS_DIR
 
 GOLD_PATH = DATA_DIR / "gold" / "mentions_gold.yaml"

@@ -33,7 +33,6 @@ MARKER_KEYS = ("planned", "invitation", "bilateral", "between", "negation", "neg
 # folds to: apostrophes ("s’est entretenu"); Romanian s/t with comma below or cedilla, and Romanian
 # web text without diacritics ("intalniri" for "întâlniri"); in Arabic, final yā' and alif maqṣūra
 # (Egyptian press writes "اليابانى", "فى" for "الياباني", "في"), and alif with or without hamza.
-APOSTROPHES = "['’ʼ]"
 _VARIANT_GROUPS = (
     ("'’ʼ", "'’ʼ", "'"),
     ("ăâ", "ăâa", "a"), ("î", "îi", "i"), ("șş", "șşs", "s"), ("țţ", "țţt", "t"),

@@ -184,31 +184,27 @@ def _leg_date(seg: Segment, position: int) -> ResolvedDate | None:
     return resolve_expression(chosen, seg.published, seg.status)
 
 
+def _future_between(seg: Segment, low: int, high: int) -> bool:
+    """A future marker or a verb in a future form in seg.text[low:high]."""
+    planned = seg.rules.markers["planned"]
+    if planned and planned.search(seg.text, low, high):
+        return True
+    return any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, low, high))
+
+
 def _future_before(seg: Segment, position: int) -> bool:
     """A future marker or verb between the contact word and this leg's party."""
     low = seg.trigger_span[1]
-    if position <= low:
-        return False
-    planned = seg.rules.markers["planned"]
-    if planned and planned.search(seg.text, low, position):
-        return True
-    return any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, low, position))
+    return position > low and _future_between(seg, low, position)
 
 
 def _future_only_after(seg: Segment, position: int) -> bool:
     """This leg's party is named after the contact word and before any future marker or verb of the
     sentence, and none stands before the contact word: the marker is about later stops."""
     start, end = seg.trigger_span
-    if position <= end:
-        return False
-    planned = seg.rules.markers["planned"]
     low = max(0, start - SETTINGS.planned_window_before)
-    if planned and planned.search(seg.text, low, position):
-        return False
-    if any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, low, position)):
-        return False
-    return bool(planned and planned.search(seg.text, position)) or \
-        any(is_future(m.group(0), seg.language) for m in WORD.finditer(seg.text, position))
+    return position > end and not _future_between(seg, low, position) and \
+        _future_between(seg, position, len(seg.text))
 
 
 def _next_stop_date(seg: Segment) -> ResolvedDate:

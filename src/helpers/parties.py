@@ -119,14 +119,14 @@ def _drop_postings(seg: Segment) -> None:
         return
     dropped = []
     for title in ambassador.finditer(seg.text):
-        after = [c for c in seg.country_mentions if 0 <= c.start - title.end() <= SETTINGS.country_after_role + 40]
+        after = [c for c in seg.country_mentions if 0 <= c.start - title.end() <= SETTINGS.posting_window]
         anchor = title.end()
         for c in after:
             gap = seg.text[anchor: c.start]
             if posting.fullmatch(gap):
                 dropped.append(c)
                 break
-            if len(gap) > 25 or not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", gap):
+            if len(gap) > SETTINGS.posting_gap or not re.fullmatch(r"[\s,]*(?:\w+\s+){0,3}", gap):
                 break  # "of", "de", "wa Jamhuri ya": then the ambassador's own country
             anchor = c.end
     others = {code for c in seg.country_mentions if c not in dropped for code in c.codes} | \
