@@ -22,7 +22,7 @@ MIN_ORIGINS ?= 1
 FORMATS     ?= html
 
 BATCH       ?=
-KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH
+KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH LAB_PORT
 # The names given on the command line (by origin, so a value with spaces, TITLE="Sahel watch", stays one)
 CLI_VARS := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
 UNKNOWN_VARS := $(filter-out $(KNOWN_VARS) MAKEFLAGS MAKEOVERRIDES -*-command-variables-*-,$(CLI_VARS))
@@ -80,9 +80,10 @@ lint: $(STAMP) ## ruff on the code, tests and scripts
 test: $(STAMP) lint ## lint, then the whole test suite (unit, pipeline, notebook runs)
 	$(PY) -m pytest -q
 
-lab: $(STAMP) ## JupyterLab with the project's environment registered as a kernel
-	$(PY) -m ipykernel install --user --name diplomacy-contacts --display-name "Python (diplomacy-contacts)"
-	$(VENV)/bin/jupyter lab notebooks/
+LAB_PORT ?= 8888
+lab: $(STAMP) ## JupyterLab on notebooks/ (kernel "python3" = the project's .venv); prints the URL to open
+	$(VENV)/bin/jupyter lab --no-browser --ip=127.0.0.1 --port=$(LAB_PORT) $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  --ServerApp.root_dir=notebooks
 
 clean: ## remove generated outputs (keeps .venv)
 	rm -rf $(OUT)/tables $(OUT)/clean $(OUT)/_executed $(OUT)/report.html $(OUT)/report.pdf $(OUT)/report_manifest.json

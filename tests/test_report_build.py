@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from reportbrowser import browse as _browse
 
 from helpers import report
 from helpers.paths import SEEDS_DIR
@@ -34,25 +35,6 @@ def built(tmp_path_factory):
     lines = list(report.build_report(params))
     assert any("report.pdf" in line for line in lines)
     return out
-
-
-def _browse(html_path: Path, action):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser, page, blocked = report.open_page(p, html_path)
-        errors, dialogs, failed = [], [], []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("requestfailed", lambda r: failed.append(r.url) if not r.url.startswith("file:") else None)
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        try:
-            page.goto(html_path.resolve().as_uri(), wait_until="load")
-            page.wait_for_function(report.WAIT_FOR_CHARTS, timeout=60_000)
-            result = action(page)
-        finally:
-            browser.close()
-    return result, errors, failed, blocked, dialogs
 
 
 def test_html_is_self_contained(built):

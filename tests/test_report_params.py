@@ -135,6 +135,25 @@ def test_empty_selection_gives_notes_not_errors(tmp_path):
     assert "events" in headline(data).data
 
 
+@pytest.mark.parametrize(("values", "warnings"), [
+    pytest.param({}, (), id="defaults-say-nothing"),
+    pytest.param({"focus_countries": ("NER",)}, (), id="focus-with-events"),
+    pytest.param({"focus_countries": ("USA", "NER")}, ("FOCUS USA: no event in the tables involves USA",),
+                 id="one-focus-country-without-events"),
+    pytest.param({"focus_countries": ("USA",)}, ("FOCUS USA: no event in the tables involves USA",
+                                                "leave none of the 9 events"), id="focus-leaves-nothing"),
+    pytest.param({"period_start": "2030-01-01"}, ("leave none of the 9 events",), id="period-leaves-nothing"),
+])
+def test_parameters_that_select_nothing_are_said_on_the_first_page(values, warnings, tmp_path):
+    from helpers.report import heading, load_data
+
+    out = _tables_for_seeds(tmp_path)
+    data = load_data(validate_params({"out_dir": str(out), **values}))
+    assert len(data.filter_warnings) == len(warnings)
+    for line, expected in zip(data.filter_warnings, warnings, strict=True):
+        assert expected in line and expected in heading(data).data
+
+
 @pytest.mark.parametrize("assignment", [
     pytest.param("TITLE=Sahel watch", id="title-with-a-space"),
     pytest.param("INPUT=data/my articles", id="path-with-a-space"),

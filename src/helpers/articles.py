@@ -43,8 +43,9 @@ from helpers.language import detect_language, passage_languages
 from helpers.paths import publish, resolve
 from helpers.published import METADATA_LINE, DateCandidate, choose_published, metadata_line_date, url_date
 from helpers.sentences import split_sentences
-from helpers.sidecar import SidecarRow, Warning_, read_sidecar
-from helpers.textlines import is_body_like, split_lines
+from helpers.sidecar import SidecarRow, Warning_, is_web_url, read_sidecar
+from helpers.spreadsheet import protect_frame
+from helpers.textlines import fold_lookalikes, is_body_like, split_lines
 
 CREDIT_CATEGORIES = {"copyright", "metadata"}
 
@@ -121,7 +122,7 @@ def _published(doc: RawDocument, side: SidecarRow, header, lines: list[str]) -> 
     """The publication date at the precision known, and where it came from (helpers.published)."""
     html_date = Published.parse(doc.html_meta.get("date", "")[:10])
     marker = metadata_line_date(doc.text)
-    url = side.url or doc.html_meta.get("url", "")
+    url = page_url(doc, side)
     found_url = url_date(url)
     return choose_published([
         DateCandidate(side.published, "sidecar", side.published_note) if side.published else None,
@@ -133,6 +134,11 @@ def _published(doc: RawDocument, side: SidecarRow, header, lines: list[str]) -> 
     ])
 
 
+def page_url(doc: RawDocument, side: SidecarRow) -> str:
+    """The article's address: the sidecar's (already checked), else the page's own when it is http(s)."""
+    return side.url or next((u for u in [doc.html_meta.get("url", "")] if is_web_url(u)), "")
+
+
 def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple[str, ...],
                      warnings: list[Warning_]) -> tuple[dict, list[RemovedLine], list[dict], str]:
     """One document through the stage. Returns (article record, removed lines, sentences, clean text)."""
@@ -140,7 +146,12 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
     if doc.status != "ok":
         return record, [], [], ""
     side = side or SidecarRow(file=doc.file)
-    lines = split_lines(doc.text)
+    text, folded = fold_lookalikes(doc.text)
+    if folded:
+        shown = ", ".join(f"{a!r} -> {b!r}" for a, b in folded[:3]) + (", ..." if len(folded) > 3 else "")
+        warnings.append(Warning_("file", doc.file, f"{len(folded)} words mixing look-alike letters of two scripts "
+                                 f"read in their main script ({shown})"))
+    lines = split_lines(text)
     if lines and METADATA_LINE.match(lines[0]):  # "date 2025-02 ...": a page store's metadata, not text
         lines[0] = METADATA_LINE.sub("", lines[0]).strip()
     prose = "\n".join(line for line in lines if is_body_like(line)) or doc.text
@@ -180,7 +191,7 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
                                 (header.title, "header"))
     record |= {
         "outlet": outlet, "outlet_basis": outlet_basis,
-        "url": side.url or doc.html_meta.get("url", ""),
+        "url": page_url(doc, side),
         "title": title, "title_basis": title_basis,
         "published_date": published.published.value if published else "",
         "published_precision": published.published.precision if published else "unknown",
@@ -211,7 +222,9 @@ def build_articles(params: ArticlesParams) -> ArticlesStage:
     sidecar, warnings = read_sidecar(params.sidecar_path(), {p.name for p in files})
     records, removed_rows, sentence_rows, texts = [], [], [], {}
     for path in files:
-        doc = read_document(path, ids[path], params.max_file_mb)
+        doc = read_document(path, ids[path], params.max_file_mb, folder=params.input_dir)
+        if doc.warning:
+            warnings.append(Warning_("file", doc.file, doc.warning))
         record, removed, sentences, clean_text = process_document(doc, sidecar.get(path.name),
                                                                   params.languages, warnings)
         records.append(record)
@@ -262,10 +275,11 @@ def _atomic_write_parquet(frame: pd.DataFrame, path: Path) -> None:
 
 
 def write_table(frame: pd.DataFrame, tables_dir: Path, name: str, parquet: bool = True, csv: bool = True) -> None:
-    """Write a table as CSV and/or Parquet, each file replaced atomically."""
+    """Write a table as CSV (formula-like cells made inert, helpers.spreadsheet) and/or Parquet (values as
+    they are), each file replaced atomically."""
     tables_dir.mkdir(parents=True, exist_ok=True)
     if csv:
-        _atomic_write_text(tables_dir / f"{name}.csv", frame.to_csv(index=False, lineterminator="\n"))
+        _atomic_write_text(tables_dir / f"{name}.csv", protect_frame(frame).to_csv(index=False, lineterminator="\n"))
     if parquet:
         _atomic_write_parquet(frame, tables_dir / f"{name}.parquet")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -28,8 +29,29 @@ def _tables(args: argparse.Namespace) -> int:
         for line in error_lines(exc):
             print(f"error: {line}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        return _failed(os_error_line(exc))
     print("\n".join(summary))
     return 0
+
+
+class Interrupted(BaseException):
+    """SIGTERM (or Ctrl-C) during a run: the outputs are only replaced by complete ones, so stopping is safe."""
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted(signal.Signals(signum).name)
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for a file-system failure (unwritable or full output folder, unreadable input)."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    return f"cannot write or read a file{where}: {exc.strerror or exc}"
+
+
+def _failed(line: str, code: int = 1) -> int:
+    print(f"error: {line}", file=sys.stderr)
+    return code
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -44,8 +66,9 @@ def _report(args: argparse.Namespace) -> int:
         for line in build_report(params, sources=args.sources, overrides=args.overrides):
             print(line)
     except ReportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return _failed(str(exc))
+    except OSError as exc:
+        return _failed(os_error_line(exc))
     return 0
 
 
@@ -81,4 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--overrides", default="data/annotations/overrides.csv", help="analyst overrides CSV")
     report.set_defaults(run=_report)
     args = parser.parse_args(argv)
-    return args.run(args)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return args.run(args)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        what = str(exc) or "SIGINT"
+        return _failed(f"interrupted ({what}); the previous tables and report were left as they were", 128 + (
+            signal.SIGTERM if what == "SIGTERM" else signal.SIGINT))

@@ -278,7 +278,8 @@ def extract_mentions(articles, sentences, languages: Sequence[str]) -> tuple[lis
             continue
         published = Published.parse(row.published_date)
         group = by_article[row.article_id].sort_values("sentence_no")
-        items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()]
+        items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()
+                 if not _too_long(row.article_id, int(s.sentence_no), s.text, notes)]
         if row.title and row.language:  # the headline reports a contact too ("Lavrov holds talks with ..."):
             items.append((HEADLINE_SENTENCE, 0, row.title, row.language))  # read last, knowing the body's people
         try:
@@ -288,6 +289,16 @@ def extract_mentions(articles, sentences, languages: Sequence[str]) -> tuple[lis
             continue
         records += [mention_record(m) for m in found]
     return records, notes.rows
+
+
+def _too_long(article_id: str, sentence_no: int, text: str, notes: Notes) -> bool:
+    """A sentence over `max_sentence_chars` is set aside with a note (kind `sentence_too_long`)."""
+    if len(text) <= SETTINGS.max_sentence_chars:
+        return False
+    notes.add("sentence_too_long", article_id, sentence_no, text[: SETTINGS.note_chars],
+              f"{len(text):,} characters without a sentence break, over the {SETTINGS.max_sentence_chars:,} "
+              "read for contacts (max_sentence_chars); not read")
+    return True
 
 
 def invalid_mention_note(row, reason: str) -> dict:

@@ -57,6 +57,9 @@ class ExtractionSettings:
     happened_since_days: int = 14
     # notes: how much of a sentence a note quotes
     note_chars: int = 160
+    # input: a "sentence" longer than this (a page with no sentence punctuation, a 5 MB line) is not prose; it is
+    # not read for contacts and an extraction note says so (a real sentence of 20,000 characters still is)
+    max_sentence_chars: int = 50_000
 
 
 SETTINGS = ExtractionSettings()

@@ -8,7 +8,10 @@ to its main text with trafilatura, which also gives page metadata (title, date, 
 author, URL).
 
 A file that is empty, binary, undecodable or larger than the size limit is not fatal: it is
-returned with `status="skipped"` and a `status_reason`, and the run goes on.
+returned with `status="skipped"` and a `status_reason`, and the run goes on. A symbolic link whose
+target lies outside the input folder is not followed (skipped, with the reason). UTF-8 whose only
+fault is a character cut at the very end (a truncated download) is read without that character,
+and a warning says so.
 
 Known limits: the detector can confuse single-byte encodings on very short texts (a few
 words); such files decode, but may show wrong letters, and language detection then reports
@@ -18,8 +21,10 @@ low confidence.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -65,12 +70,15 @@ class RawDocument:
     encoding: str = ""
     text: str = ""
     html_meta: dict[str, str] = field(default_factory=dict)
+    warning: str = ""  # a problem that did not stop the file from being read (goes to input_warnings)
 
 
 def list_article_files(input_dir: Path) -> list[Path]:
-    """Article files in a folder, sorted by name (deterministic order)."""
+    """Article files in a folder (symbolic links included, see `outside_folder`), sorted by name: the order
+    never depends on the file system's."""
     return sorted(
-        p for p in input_dir.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        (p for p in input_dir.iterdir() if (p.is_file() or p.is_symlink()) and p.suffix.lower() in ARTICLE_SUFFIXES),
+        key=lambda p: p.name,
     )
 
 
@@ -125,8 +133,12 @@ def _looks_binary(data: bytes) -> bool:
     return controls > 0.05 * max(len(sample), 1)
 
 
+TRUNCATED = "the file ends in the middle of a UTF-8 character (a cut download?): that last character is dropped"
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
-    """Decode bytes to NFC text. Returns (text or None, encoding, reason when None)."""
+    """Decode bytes to NFC text. Returns (text or None, encoding, reason): the reason says why there is no
+    text, or (with text) what was lost in decoding."""
     if not data.strip():
         return None, "", "empty file"
     for bom, encoding in BOMS:
@@ -142,8 +154,9 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
         return None, "", "binary content (NUL or control bytes), not text"
     try:
         return unicodedata.normalize("NFC", data.decode("utf-8")), "utf_8", ""
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.end == len(data):
+            return unicodedata.normalize("NFC", data[: exc.start].decode("utf-8")), "utf_8", TRUNCATED
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
@@ -152,8 +165,50 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
     return unicodedata.normalize("NFC", str(best)), best.encoding, ""
 
 
+class _VisibleText(HTMLParser):
+    """The text a browser would show (no script, style, template or head), one block element a line."""
+
+    HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object"})
+    BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section",
+                        "blockquote"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN and self.hidden:
+            self.hidden -= 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    """A page's visible text, for when trafilatura finds no main text (deeply nested or unusual markup)."""
+    parser = _VisibleText()
+    parser.feed(html)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+FALLBACK_NOTE = "trafilatura found no main text (unusual or very deeply nested markup): the page's visible text is used"
+
+
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Main text (one paragraph per line) and page metadata of an HTML page, via trafilatura."""
+    """Main text (one paragraph per line) and page metadata of an HTML page, via trafilatura; when it finds
+    none, the visible text (`visible_text`), with `meta["fallback"]` saying so."""
     import trafilatura
 
     text = trafilatura.extract(
@@ -171,13 +226,29 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
             value = getattr(metadata, key, None)
             if value:
                 meta[key] = unicodedata.normalize("NFC", str(value))
+    if not (text or "").strip():
+        text = visible_text(html)
+        if text:
+            meta["fallback"] = FALLBACK_NOTE
     return unicodedata.normalize("NFC", text or ""), meta
 
 
-def read_document(path: Path, article_id: str, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> RawDocument:
-    """Read one article file; never raises for bad content, reports it in `status_reason`."""
+def outside_folder(path: Path, folder: Path) -> bool:
+    """A symbolic link (or a chain of them) whose target is not inside `folder`."""
+    if not path.is_symlink():
+        return False
+    return not path.resolve().is_relative_to(folder.resolve())
+
+
+def read_document(path: Path, article_id: str, max_file_mb: float = DEFAULT_MAX_FILE_MB,
+                  folder: Path | None = None) -> RawDocument:
+    """Read one article file; never raises for bad content, reports it in `status_reason`. With `folder`,
+    a symbolic link pointing out of it is not followed."""
     kind = "html" if path.suffix.lower() in (".html", ".htm") else "txt"
     base = {"article_id": article_id, "file": path.name, "path": path, "kind": kind}
+    if folder is not None and outside_folder(path, folder):
+        return RawDocument(**base, sha256="", n_bytes=0, status="skipped",
+                           status_reason="symbolic link to a file outside the input folder; not followed")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -192,18 +263,39 @@ def read_document(path: Path, article_id: str, max_file_mb: float = DEFAULT_MAX_
     text, encoding, reason = decode_bytes(data)
     if text is None:
         return RawDocument(**base, status="skipped", status_reason=reason, encoding=encoding)
+    base["warning"] = reason
     html_meta: dict[str, str] = {}
     if kind == "html":
         text, html_meta = html_to_text(text)
+        base["warning"] = "; ".join(x for x in (reason, html_meta.pop("fallback", "")) if x)
     if not text.strip():
         what = "no main text found in the HTML page" if kind == "html" else "only whitespace"
         return RawDocument(**base, status="skipped", status_reason=what, encoding=encoding)
     return RawDocument(**base, status="ok", encoding=encoding, text=text, html_meta=html_meta)
 
 
+# Characters an article id cannot hold: the tables' list separator, the mention id's, control characters, and
+# a first character a spreadsheet reads as the start of a formula (helpers.spreadsheet)
+_ID_UNSAFE = re.compile(r"[;:\x00-\x1f\x7f]|^[=+\-@]")
+
+
 def article_ids(paths: list[Path]) -> dict[Path, str]:
-    """`article_id` is the file name without extension; a clash (a.txt, a.html) keeps the suffix."""
-    stems: dict[str, int] = {}
-    for p in paths:
-        stems[p.stem] = stems.get(p.stem, 0) + 1
-    return {p: (p.stem if stems[p.stem] == 1 else f"{p.stem}.{p.suffix.lstrip('.').lower()}") for p in paths}
+    """`article_id` is the file name without extension, with `;`, `:`, control characters and a leading `=`, `+`,
+    `-` or `@` made `_`; a clash
+    (a.txt, a.html) keeps the suffix, and a clash left after that gets `~2`, `~3`, ... in name order."""
+    stems = {p: _ID_UNSAFE.sub("_", p.stem) for p in paths}
+    counts: dict[str, int] = {}
+    for stem in stems.values():
+        counts[stem] = counts.get(stem, 0) + 1
+    ids: dict[Path, str] = {}
+    taken: set[str] = set()
+    for p in sorted(paths, key=lambda q: q.name):
+        suffix = _ID_UNSAFE.sub("_", p.suffix.lstrip(".").lower())
+        candidate = stems[p] if counts[stems[p]] == 1 else f"{stems[p]}.{suffix}"
+        unique, n = candidate, 1
+        while unique in taken:
+            n += 1
+            unique = f"{candidate}~{n}"
+        taken.add(unique)
+        ids[p] = unique
+    return ids

@@ -1,7 +1,15 @@
-"""The data stages in order (articles -> mentions -> events), as one call used by the CLI and the report."""
+"""The data stages in order (articles -> mentions -> events), as one call used by the CLI and the report.
+
+The tables are written to a staging folder inside OUT first and only moved into place, folder by folder
+(`OUT/tables`, `OUT/clean`), once every stage has succeeded: a run that fails or is stopped midway leaves
+the previous tables as they were (and its staging folder is removed, now or at the next run).
+"""
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,12 +26,43 @@ def run_tables(
 ) -> list[str]:
     """Build and write every table of OUT/tables and OUT/clean; returns the progress lines.
 
-    Raises pydantic.ValidationError on bad parameters."""
-    from helpers.articles import ArticlesParams, build_articles, write_articles
+    Raises pydantic.ValidationError on bad parameters, OSError when OUT cannot be written."""
+    from helpers.articles import ArticlesParams
+
+    params = ArticlesParams(input_dir=input_dir, sources_csv=sources_csv, languages=languages, max_file_mb=max_file_mb)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob(f"{STAGING_PREFIX}*"):  # left by a run that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING_PREFIX))
+    try:
+        lines = _run_stages(params, staging, overrides_csv)
+        publish_folders(staging, out_dir, OUTPUT_FOLDERS)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    lines[-1] = f"wrote {out_dir / 'tables'} and {out_dir / 'clean'}"
+    return lines
+
+
+STAGING_PREFIX = ".staging-"
+OUTPUT_FOLDERS = ("tables", "clean")
+
+
+def publish_folders(staging: Path, out_dir: Path, names: tuple[str, ...]) -> None:
+    """Move each finished folder of `staging` into `out_dir`, replacing the previous one (two renames each;
+    the previous folder is moved into `staging`, which the caller removes)."""
+    for name in names:
+        target = out_dir / name
+        if target.exists():
+            os.replace(target, staging / f"{name}.previous")
+        os.replace(staging / name, target)
+
+
+def _run_stages(params, out_dir: Path, overrides_csv: Path | None) -> list[str]:
+    from helpers.articles import build_articles, write_articles
     from helpers.dedup import build_events, write_events
     from helpers.extract import build_mentions, write_mentions
 
-    params = ArticlesParams(input_dir=input_dir, sources_csv=sources_csv, languages=languages, max_file_mb=max_file_mb)
     started = time.perf_counter()
     stage = build_articles(params)
     written = write_articles(stage, out_dir)

@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Valida
 
 from helpers import SUPPORTED_LANGUAGES, check_subset
 from helpers.paths import NOTEBOOKS_DIR, PROJECT_ROOT, REFERENCE_DIR, publish, resolve
+from helpers.spreadsheet import restore_frame
 from helpers.validation import error_lines
 
 FORMATS = ("html", "pdf")
@@ -198,13 +199,33 @@ class ReportData:
     unresolved: pd.DataFrame
     notes: pd.DataFrame
     warnings: pd.DataFrame
+    filter_warnings: tuple[str, ...] = ()  # parameters that select nothing, said on the first page
+
+
+def filter_warnings(events: pd.DataFrame, kept: int, params: ReportParams, n_articles: int) -> tuple[str, ...]:
+    """What the reader must know on the first page: no article was read (and why), the parameters leave out
+    everything, or a focus country has no event."""
+    if not n_articles:
+        from helpers.ingest import empty_input_hint
+
+        return (empty_input_hint(resolve(params.input_dir)),)
+    present = {c for cell in events["countries"] for c in cell.split(";") if c}
+    lines = [f"FOCUS {code}: no event in the tables involves {code}"
+             for code in params.focus_countries if code not in present]
+    if len(events) and not kept:
+        lines.append(f"the parameters (period {params.period_start or 'start'} to {params.period_end or 'end'}, focus "
+                     f"{', '.join(params.focus_countries) or 'all'}, minimum origins {params.min_origins}) leave none "
+                     f"of the {len(events)} events of the tables")
+    elif not len(events):
+        lines.append("the tables hold no event: see Data quality for the files that could not be used")
+    return tuple(lines)
 
 
 def _read(tables: Path, name: str) -> pd.DataFrame:
     path = tables / f"{name}.csv"
     if not path.exists():
         raise ReportError(f"missing table {path}: run `make tables` (or the report) first")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return restore_frame(pd.read_csv(path, dtype=str, keep_default_na=False))
 
 
 def _in_period(date: str, start: dt.date | None, end: dt.date | None) -> bool:
@@ -250,9 +271,10 @@ def load_data(params: ReportParams) -> ReportData:
     keep = _rows(keep, (bool(set(langs.split(";")) & set(params.languages)) for langs in keep["languages"]))
     planned = keep[keep["status"] == "planned"]
     shown = keep if params.include_planned else keep[keep["status"] == "occurred"]
+    articles = _read(tables, "articles")
     return ReportData(
         params=params,
-        articles=_read(tables, "articles"),
+        articles=articles,
         mentions=mentions_after_merging(_read(tables, "mentions"), _read(tables, "mention_events")),
         events=shown[shown["date"] != ""].reset_index(drop=True),
         planned=planned.reset_index(drop=True),
@@ -261,6 +283,7 @@ def load_data(params: ReportParams) -> ReportData:
         unresolved=_read(tables, "unresolved_dates"),
         notes=_read(tables, "extraction_notes"),
         warnings=_read(tables, "input_warnings"),
+        filter_warnings=filter_warnings(events, len(keep), params, len(articles)),
     )
 
 
@@ -295,6 +318,7 @@ CSS = """
   .rp-quote { font-style: italic; color: #333; }
   .rp-note { color: #555; font-size: 12px; }
   .rp-empty { color: #777; font-style: italic; }
+  .rp-warning { color: #8a4b00; background: #fff4e0; border-left: 4px solid #e69f00; padding: 4px 8px; }
   h2 { border-bottom: 2px solid #0072B2; padding-bottom: 2px; }
   @media print {
     h2 { break-after: avoid; }
@@ -320,6 +344,7 @@ def heading(data: ReportData):
         f"<h1 class='rp-title'>{_e(p.title)}</h1><p class='rp-sub'>Focus: {_e(focus)} · period: {_e(period)} · "
         f"planned contacts {'counted with the others' if p.include_planned else 'shown separately'} · "
         f"minimum independent origins: {p.min_origins}</p>"
+        + "".join(f"<p class='rp-warning'>Note: {_e(line)}.</p>" for line in data.filter_warnings)
     )
 
 
@@ -738,6 +763,8 @@ def build_report(params: ReportParams, sources: str = "", overrides: str = "") -
     except PydanticError as exc:
         raise ReportError("; ".join(error_lines(exc))) from None
     yield from summary
+    warnings = [f"  warning: {line}" for line in load_data(params).filter_warnings]
+    yield from (line for line in warnings if line not in summary)
     executed_dir = out / "_executed"
     executed_dir.mkdir(parents=True, exist_ok=True)
     nb_params = notebook_parameters(params)

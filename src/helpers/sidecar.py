@@ -4,8 +4,9 @@ Columns (all optional but `file`): `file, outlet, url, published, published_basi
 plus `title` and `author`. `published` is `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only the
 month or year is known. A blank cell means "derive from the text". The sidecar may list only
 some files. Problems never stop a run: a row naming a file that is not in the folder, a
-malformed date, an unsupported language code or a duplicated row each give a warning record
-(and the bad cell is ignored).
+malformed date, a `url` that is not http(s), an unsupported language code or a duplicated row
+each give a warning record (and the bad cell is ignored). File names are matched against the files
+of the input folder by name only, so a row like `../../x` never reaches outside it.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class Warning_:
     source: str  # "sidecar" or "file"
     file: str
     message: str
+
+
+def is_web_url(value: str) -> bool:
+    """An address the report may link to: http or https only (never javascript:, data:, file:, ...)."""
+    return value.strip().lower().startswith(("http://", "https://"))
 
 
 def parse_iso_date(value: str) -> dt.date | None:
@@ -107,8 +113,12 @@ def read_sidecar(path: Path | None, present_files: set[str]) -> tuple[dict[str, 
             published = parse_published(cells["published"])
             if published is None:
                 warnings.append(Warning_("sidecar", file, f"{where}: malformed date {cells['published']!r} "
-                                         "(expected YYYY-MM-DD, YYYY-MM or YYYY); date derived from the text "
-                                         "instead"))
+                                         "(expected a real date YYYY-MM-DD, YYYY-MM or YYYY, years 1900-2099); "
+                                         "date derived from the text instead"))
+        url = cells.get("url", "")
+        if url and not is_web_url(url):
+            warnings.append(Warning_("sidecar", file, f"{where}: url {url[:80]!r} is not an http(s) address; ignored"))
+            url = ""
         language = cells.get("language", "").lower()
         if language and language not in SUPPORTED_LANGUAGES:
             warnings.append(Warning_("sidecar", file, f"{where}: language {language!r} is not supported; "
@@ -117,7 +127,7 @@ def read_sidecar(path: Path | None, present_files: set[str]) -> tuple[dict[str, 
         rows[file] = SidecarRow(
             file=file,
             outlet=cells.get("outlet", ""),
-            url=cells.get("url", ""),
+            url=url,
             published=published,
             published_note=cells.get("published_basis", "") if published else "",
             language=language,

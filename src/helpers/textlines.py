@@ -1,11 +1,23 @@
-"""Line-level text utilities shared by the header and clean stages."""
+"""Line-level text utilities shared by the header and clean stages.
+
+Invisible characters (zero-width spaces and joiners, soft hyphens) and bidirectional controls
+(embeddings, overrides, isolates, direction marks: they can make a name display reversed, the
+"Trojan Source" trick) are removed before anything reads the text. A word that mixes Latin letters
+with Cyrillic or Greek look-alikes ("Rуssia" with a Cyrillic у) is folded to its majority script with
+the reviewed table `data/reference/confusables.csv` (`fold_lookalikes`).
+"""
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
+from functools import cache
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+from helpers.paths import REFERENCE_DIR
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c"
+                                    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # A sentence ends with . ! ? … (Arabic ؟ and ۔ too), optionally followed by closing quotes or
@@ -45,3 +57,49 @@ def normalise_for_compare(line: str) -> str:
 def literal_alternation(items) -> str:
     """A regex alternation matching any of `items` literally, longest first (so "Le Figaro" beats "Figaro")."""
     return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _lookalikes() -> tuple[dict[str, str], dict[str, str]]:
+    """(Cyrillic/Greek letter -> Latin look-alike, Latin letter -> Cyrillic look-alike)."""
+    with (REFERENCE_DIR / "confusables.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    to_latin = {r["other"]: r["latin"] for r in rows}
+    to_cyrillic = {r["latin"]: r["other"] for r in rows if r["other_name"].startswith("CYRILLIC")}
+    return to_latin, to_cyrillic
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ", 1)[0]
+
+
+def _fold_word(word: str) -> str:
+    scripts = [_script(ch) for ch in word]
+    latin = scripts.count("LATIN")
+    others = len(scripts) - latin
+    if not latin or not others or latin == others:
+        return word
+    to_latin, to_cyrillic = _lookalikes()
+    if latin > others and all(s == "LATIN" or ch in to_latin for ch, s in zip(word, scripts, strict=True)):
+        return "".join(ch if s == "LATIN" else to_latin[ch] for ch, s in zip(word, scripts, strict=True))
+    if others > latin and set(scripts) <= {"LATIN", "CYRILLIC"} and all(
+            s != "LATIN" or ch in to_cyrillic for ch, s in zip(word, scripts, strict=True)):
+        return "".join(to_cyrillic[ch] if s == "LATIN" else ch for ch, s in zip(word, scripts, strict=True))
+    return word
+
+
+def fold_lookalikes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text with each mixed-script word folded to its majority script, and the (word, folded) pairs.
+    Only words mixing scripts change, letter for letter, so offsets are unchanged."""
+    changed: list[tuple[str, str]] = []
+
+    def fold(match: re.Match) -> str:
+        folded = _fold_word(match.group())
+        if folded != match.group():
+            changed.append((match.group(), folded))
+        return folded
+
+    return _LETTERS.sub(fold, text), changed
