@@ -141,6 +141,8 @@ def test_sidecar_outlet_recognised_in_header():
     pytest.param("1er avril 2025", dt.date(2025, 4, 1), id="fr-1er"),
     pytest.param("27 марта 2024 года", dt.date(2024, 3, 27), id="ru-genitive"),
     pytest.param("Sept. 5, 2023", dt.date(2023, 9, 5), id="en-abbrev"),
+    pytest.param("enero 09 de 2023", dt.date(2023, 1, 9), id="es-month-day-de-year"),
+    pytest.param("يوم الأحد 16 كانون الأول/ديسمبر 2018", dt.date(2018, 12, 16), id="ar-levantine-slash-name"),
     pytest.param("31.02.2024", None, id="impossible-date"),
     pytest.param("in 2024", None, id="year-only-is-not-full"),
 ])

@@ -2,7 +2,8 @@
 
 This module finds full dates (day, month and year) in a span of text, in the shapes news text
 uses: `27.03.2024`, `2024-03-27`, `27 март 2024 г.`, `27 de marzo de 2024`, `27. März 2024`,
-`March 28, 2024`, `28 mars 2024`, Arabic-Indic digits. It is used for publication dates in
+`March 28, 2024`, `enero 09 de 2023`, `28 mars 2024`, `16 كانون الأول/ديسمبر 2018`, Arabic-Indic
+digits. It is used for publication dates in
 headers and bylines (and, later, for explicit dates in sentences).
 
 Known limits: numeric dates are read day first (European order) unless that is impossible
@@ -68,7 +69,9 @@ def month_names() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     months = sorted(month_names(), key=len, reverse=True)
-    month = "(?P<month>" + "|".join(re.escape(m) for m in months) + r")\.?"
+    alternation = "|".join(re.escape(m) for m in months)
+    # a second name of the same month after a slash, as Levantine papers write it ("كانون الأول/ديسمبر")
+    month = "(?P<month>" + alternation + r")\.?(?:\s*/\s*(?:" + alternation + r"))?"
     day = r"(?P<day>\d{1,2})"
     year = r"(?P<year>(?:19|20)\d{2})"
     sep = r"[\s,]+(?:de\s+|del\s+)?"
@@ -77,7 +80,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("numeric_dmy", re.compile(r"(?<!\d)(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./]" + year + r"(?!\d)")),
         ("day_month_year", re.compile(r"(?<!\d)" + day + r"\.?(?:er|º|ª)?\s*(?:de\s+)?" + month + sep + year
                                       + r"(?!\d)", re.IGNORECASE)),
-        ("month_day_year", re.compile(r"(?<![\w])" + month + r"\s+" + day + r"(?:st|nd|rd|th)?,?\s+" + year
+        ("month_day_year", re.compile(r"(?<![\w])" + month + r"\s+" + day + r"(?:st|nd|rd|th)?,?\s+(?:de\s+)?" + year
                                       + r"(?!\d)", re.IGNORECASE)),
     ]
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from helpers.contact_dates import find_date_expressions
+from helpers.contact_types import TYPE_CLASS
 from helpers.extraction_settings import SETTINGS
 from helpers.language_rules import GENERIC, TYPE_ORDER
 from helpers.morphology import future_near, future_words
@@ -120,10 +121,24 @@ def _nearest_trigger(seg: Segment, position: int) -> tuple[int, int]:
     return min(triggers, key=lambda span: min(abs(position - span[0]), abs(position - span[1])))
 
 
+def _one_contact(seg: Segment, span: tuple[int, int]) -> bool:
+    """A contact word that reports this segment's contact: its own word, or an earlier word of the same contact
+    class ("will meet Macron during an official visit to France": the meeting and the visit are one in-person
+    contact, codebook 2). A later one is another contact ("met Ramaphosa a week before the summit that will
+    open in Kazan")."""
+    if span == seg.trigger_span:
+        return True
+    if span[0] > seg.trigger_span[0]:
+        return False
+    kind = next((t for t, spans in seg.live.items() if span in spans), "")
+    return TYPE_CLASS.get(kind) is not None and TYPE_CLASS.get(kind) == TYPE_CLASS.get(seg.type) != "any"
+
+
 def _status(seg: Segment) -> str:
-    """Planned when a future marker in the window belongs to this contact's word (it is nearer to it
-    than to any other contact word: "held a phone call in which they discussed an upcoming visit" keeps
-    the call occurred), or the contact's verb is in a future form."""
+    """Planned when a future marker in the window belongs to this contact's word, or to a word of the same
+    contact class (`_one_contact`), rather than to a contact word of another class ("held a phone call in
+    which they discussed an upcoming visit" keeps the call occurred), or the contact's verb is in a future
+    form."""
     start, end = seg.trigger_span
     low, high = max(0, start - SETTINGS.planned_window_before), end + SETTINGS.planned_window_after
     markers = [seg.rules.markers["planned"]]
@@ -131,13 +146,13 @@ def _status(seg: Segment) -> str:
         markers.append(seg.rules.markers["invitation"])
     for regex in markers:
         for marker in regex.finditer(seg.text, low, high) if regex else ():
-            if _nearest_trigger(seg, marker.start()) == seg.trigger_span:
+            if _one_contact(seg, _nearest_trigger(seg, marker.start())):
                 return "planned"
     if future_near(seg.text, seg.trigger_span, seg.language):
         return "planned"
     # "la cumbre del G20, que se celebrará los días 20 y 21": a future verb of the contact's clause
     for word in future_words(seg.text[low:high], seg.language):
-        if _nearest_trigger(seg, low + word.start()) == seg.trigger_span:
+        if _one_contact(seg, _nearest_trigger(seg, low + word.start())):
             return "planned"
     return "occurred"
 
