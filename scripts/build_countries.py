@@ -15,8 +15,10 @@ Run: .venv/bin/python scripts/build_countries.py
 from __future__ import annotations
 
 import csv
+import gettext
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 import babel
@@ -49,6 +51,10 @@ OTHER_STATES = ["PS", "VA", "XK", "TW", "EH"]
 _SHORT = re.compile(r"^(.*?)\s*(?:\(.*\)|\s-\s.*)$")
 
 
+# CLDR's "pt" is Brazilian Portuguese; the press of Portugal, Angola and Mozambique writes the pt_PT forms
+REGIONAL_VARIANTS = {"pt": ("pt_PT",)}
+
+
 def main() -> None:
     assert len(UN_MEMBERS) == 193, len(UN_MEMBERS)
     cldr_source = f"CLDR via babel {babel.__version__}"
@@ -64,17 +70,25 @@ def main() -> None:
             if not name:
                 continue
             names.append({"iso3": iso3, "lang": lang, "name": name, "name_type": "cldr", "source": cldr_source})
+            for variant in REGIONAL_VARIANTS.get(lang, ()):  # "Irão", "Quénia" beside Brazilian "Irã", "Quênia"
+                other = Locale.parse(variant).territories.get(iso2)
+                if other and other != name:
+                    names.append({"iso3": iso3, "lang": lang, "name": other, "name_type": "cldr",
+                                  "source": f"{cldr_source} ({variant})"})
             short = _SHORT.match(name)
             if short and short.group(1).strip():
                 names.append({"iso3": iso3, "lang": lang, "name": short.group(1).strip(), "name_type": "cldr_short",
                               "source": cldr_source})
+        names += _official_names(record, iso3)
     with (REFERENCE / "capitals.csv").open(encoding="utf-8") as fh:
         for capital in csv.DictReader(fh):
             zone = get_timezone(capital["cldr_zone"])
             for lang in SUPPORTED_LANGUAGES:
-                city = get_timezone_location(zone, locale=lang, return_city=True)
-                names.append({"iso3": capital["iso3"], "lang": lang, "name": city, "name_type": "capital_cldr",
-                              "source": f"{cldr_source}: exemplar city of {capital['cldr_zone']}"})
+                for variant in (lang, *REGIONAL_VARIANTS.get(lang, ())):
+                    city = get_timezone_location(zone, locale=variant, return_city=True)
+                    names.append({"iso3": capital["iso3"], "lang": lang, "name": city, "name_type": "capital_cldr",
+                                  "source": f"{cldr_source}{f' ({variant})' if variant != lang else ''}: exemplar "
+                                            f"city of {capital['cldr_zone']}"})
     with (REFERENCE / "organizations.csv").open(encoding="utf-8") as fh:
         for org in csv.DictReader(fh):
             countries.append({"iso3": org["code"], "iso2": "", "kind": "organization", "un_member": False,
@@ -84,6 +98,43 @@ def main() -> None:
     for n in names:  # a country name that is also its capital's (Djibouti, Tunis in Russian) stays a name
         unique.setdefault((n["iso3"], n["lang"], n["name"]), n)
     _write(REFERENCE / "country_names.csv", sorted(unique.values(), key=lambda n: (n["iso3"], n["lang"], n["name"])))
+
+
+def _official_names(record, iso3: str) -> list[dict]:
+    """ISO 3166-1 official names, and names written inverted ("Korea, Republic of"), in reading order ("Republic
+    of Korea", "République islamique d'Iran") in each language that has
+    a translation in pycountry's iso-codes catalogues; an inverted form "Corée, République de" is put in
+    reading order, and Russian stress marks and Arabic short vowels are dropped. Diplomatic texts
+    (credentials, communiqués) use them where the short name is not contained ("République de Corée"
+    against "Corée du Sud")."""
+    forms = [getattr(record, "official_name", None), record.name if record and "," in record.name else None]
+    rows = []
+    for official in dict.fromkeys(f for f in forms if f):
+        rows += _translated(official, iso3)
+    return rows
+
+
+def _translated(official: str, iso3: str) -> list[dict]:
+    rows = []
+    for lang in SUPPORTED_LANGUAGES:
+        try:
+            catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            catalogue = None
+        name = catalogue.gettext(official) if catalogue else official
+        if lang != "en" and name == official:
+            continue  # not translated
+        if lang in ("ru", "bg"):  # stress marks ("Респу́блика"), which news text never writes
+            name = unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace("\u0301", ""))
+        if lang == "ar":  # short vowels and shadda ("جمهوريّة"), likewise
+            name = re.sub("[\u064b-\u0652]", "", name)
+        if "," in name:
+            head, _, tail = name.partition(",")
+            name = f"{tail.strip()} {head.strip()}"
+        if "،" not in name:
+            rows.append({"iso3": iso3, "lang": lang, "name": name, "name_type": "official",
+                         "source": f"ISO 3166-1 official name, pycountry {pycountry.__version__} ({lang})"})
+    return rows
 
 
 def _write(path: Path, rows: list[dict]) -> None:

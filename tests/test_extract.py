@@ -427,6 +427,18 @@ CASES = [
     ("es-invasion-with-an-adjective-is-a-topic", "es", "2023-12-09",
      "El presidente Pedro Sánchez se reunió con el canciller alemán Olaf Scholz para hablar de la invasión rusa de "
      "Ucrania.", [("DEU;ESP", "meeting", "occurred", "2023-12")]),
+    ("pt-ambassadors-listed-after-a-ceremony-meet-its-host", "pt", "2024-05-02",
+     "O Presidente angolano João Lourenço recebeu esta quinta-feira as cartas credenciais de quatro novos "
+     "embaixadores.\nTrata-se dos embaixadores da Itália, Marco Ricci, este residente em Angola, das Filipinas, "
+     "Paul Cortes, e do Irão, Mansour Mehr.",
+     [("AGO;ITA", "meeting", "occurred", "2024-05"), ("AGO;PHL", "meeting", "occurred", "2024-05"),
+      ("AGO;IRN", "meeting", "occurred", "2024-05")]),
+    ("fr-official-name", "fr", "2024-05-02",
+     "Le président Emmanuel Macron a reçu mardi à l’Élysée le président de la République de Corée.",
+     [("FRA;KOR", "meeting", "occurred", "2024-04-30")]),
+    ("pt-european-portuguese-name", "pt", "2024-05-02",
+     "O primeiro-ministro português recebeu na terça-feira em Lisboa o Presidente do Quénia.",
+     [("KEN;PRT", "meeting", "occurred", "2024-04-30")]),
     ("fr-role-phrase-gives-participant", "fr", "2024-03-28",
      "Le président russe s'est entretenu mercredi au téléphone avec le chef de la junte malienne.",
      [("MLI;RUS", "phone_call", "occurred", "2024-03-27")]),

@@ -39,6 +39,14 @@ def test_french_tweet_inside_bulgarian_article_is_marked():
     assert passage_languages(paragraphs, "bg") == ["bg", "fr", "bg"]
 
 
+def test_a_list_of_foreign_names_keeps_the_articles_language():
+    paragraph = ("Printre diplomații acreditați se numără: Dong Zhihua — ambasador agreat al Republica Populară "
+                 "Chineză, Shoayb Casoo (Republica Africa de Sud), Tigran Galstyan (Republica Armenia), Angela "
+                 "Marianna Vigliotta Mella (Republica Dominicană) și Alberto Antonio Rodriguez Goni (Republica "
+                 "Orientală Uruguay).")
+    assert passage_languages([paragraph], "ro", ("ro", "es", "pt", "en", "fr")) == ["ro"]
+
+
 SENTENCE_CASES = [
     ("en-abbrev", "en", "Mr. Putin spoke to Col. Goita on Wednesday. The U.S. said nothing.",
      ["Mr. Putin spoke to Col. Goita on Wednesday.", "The U.S. said nothing."]),

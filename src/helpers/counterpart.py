@@ -180,8 +180,11 @@ def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
     if seg.anaphora and len({c for _, c, _ in seg.actor_states}) < 2:
         ordered = _pair_from_context(seg, ordered)
     host = seg.context.credentials_host
-    if seg.live.get("credentials") and host and seg.sentence_no - host[0] == 1 and host[1] not in ordered:
-        ordered = [host[1], *ordered]  # the ambassadors of the ceremony the sentence before reported
+    if seg.live.get("credentials") and host and 0 < seg.sentence_no - host[0] <= SETTINGS.story_sentences:
+        # the ambassadors of the ceremony reported just before: its host first, even when the sentence names
+        # the host's country again ("resident in Angola")
+        ordered = [host[1], *(c for c in ordered if c != host[1])]
+        seg.context.credentials_host = (seg.sentence_no, host[1])  # a list of ambassadors may run on
     if len(ordered) == 1:
         ordered = _complete_single(seg, ordered)
     elif len(ordered) >= 2:

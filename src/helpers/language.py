@@ -15,6 +15,7 @@ confidence (see `language_confidence`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -45,16 +46,32 @@ def detect_language(text: str, languages: tuple[str, ...] = SUPPORTED_LANGUAGES)
     return best.language.iso_code_639_1.name.lower(), float(best.value)
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def common_words(text: str) -> str:
+    """The words of a text that are not capitalised (names, titles, sentence starts), or all of them in a text
+    written without case (Arabic)."""
+    words = _WORDS.findall(text)
+    cased = [w for w in words if w[0].lower() != w[0].upper()]
+    if not cased:
+        return text
+    return " ".join(w for w in words if w[0].islower() or w[0].lower() == w[0].upper())
+
+
 def passage_languages(
     paragraphs: Sequence[str], main_language: str, languages: tuple[str, ...] = SUPPORTED_LANGUAGES
 ) -> list[str]:
-    """Language of each paragraph: the main language unless confidently another one."""
+    """Language of each paragraph: the main language unless confidently another one, judged on the paragraph's
+    common words (`common_words`): a list of names ("Dong Zhihua — ambasador al Republica Populară Chineză,
+    Shoayb Casoo (Republica Africa de Sud), ...") says little of the language it is written in."""
     result = []
     for paragraph in paragraphs:
-        letters = sum(ch.isalpha() for ch in paragraph)
+        sample = common_words(paragraph)
+        letters = sum(ch.isalpha() for ch in sample)
         code = main_language
         if letters >= PASSAGE_MIN_LETTERS:
-            detected, confidence = detect_language(paragraph, languages)
+            detected, confidence = detect_language(sample, languages)
             if detected and detected != main_language and confidence >= PASSAGE_MIN_CONFIDENCE:
                 code = detected
         result.append(code)

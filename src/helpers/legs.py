@@ -126,6 +126,8 @@ def split_legs(seg: Segment) -> list[Mention]:
             # message, and the envoy's own meeting (codebook 2).
             found.append(_mention(seg, seg.ordered, seg.participants, 1, seg.date, "meeting"))
         return found
+    if seg.per_counterpart:  # the host of a credentials ceremony, for the lists of ambassadors that follow
+        seg.context.credentials_host = (seg.sentence_no, hub)
     reg, when = registry(), seg.when
     met = {c for _, c, _ in seg.actor_states}
     others = [c for c in seg.ordered if c != hub]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from helpers.extraction_settings import SETTINGS
 from helpers.morphology import contact_lemma_spans
 from helpers.segment import Rejection, Segment, Span
 
@@ -49,10 +50,11 @@ def _without_agenda_items(seg: Segment, live: dict[str, list[Span]]) -> dict[str
 
 
 def _ambassadors_of_ceremony(seg: Segment) -> dict[str, list[Span]]:
-    """The sentence after a credentials ceremony that named no ambassador's country, naming ambassadors
-    ("Au fost acreditați E.S. ..., ambasadorul Uniunii Australiei, ..."): their credentials."""
+    """A sentence shortly after a credentials ceremony that named no ambassador's country, naming
+    ambassadors ("Au fost acreditați E.S. ..., ambasadorul Uniunii Australiei, ...", "Trata-se dos
+    embaixadores da Itália, ..."): their credentials (`story_sentences` at most after the ceremony)."""
     host = seg.context.credentials_host
-    if host is None or seg.sentence_no - host[0] != 1:
+    if host is None or not 0 < seg.sentence_no - host[0] <= SETTINGS.story_sentences:
         return {}
     return {"credentials": spans(seg.rules.roles.get("ambassador"), seg.text)}
 
@@ -63,8 +65,9 @@ def find_triggers(seg: Segment) -> Rejection | None:
     for t, found in contact_lemma_spans(text, seg.language).items():  # any inflection of a contact verb
         taken = [h for hs in hits.values() for h in hs]
         hits.setdefault(t, []).extend(f for f in found if not any(f[0] < e and s < f[1] for s, e in taken))
-    if not any(hits.values()):
-        hits = _ambassadors_of_ceremony(seg)
+    ceremony = _ambassadors_of_ceremony(seg).get("credentials", [])
+    if ceremony and not hits.get("credentials"):  # "the head of state received the letters of the ambassadors of"
+        hits["credentials"] = ceremony
     if not any(hits.values()):
         return Rejection("no_trigger")
     interviews = spans(rules.markers["media_interview"], text)  # "un entretien au journal Les Echos"
