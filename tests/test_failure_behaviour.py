@@ -1,10 +1,11 @@
-"""How a run fails, and that it gives the same tables every time.
+"""How a run fails, and that it gives the same outputs every time.
 
-Determinism: fresh processes with different PYTHONHASHSEED values, on the same files created in another
-order, write byte-identical tables. Failure: SIGTERM midway leaves the previous tables as they were and the
-next run succeeds; an output folder that cannot be created, a full disk (an injected write error), a
-missing input folder and an empty one each give one clear line (and a non-zero exit where the run cannot
-go on), never a traceback. `make lab` starts as root and prints the URL, with the project's kernel.
+Determinism: fresh processes with different PYTHONHASHSEED values, on the same files created in
+another order, write byte-identical tables, and the same report apart from its build time.
+Failure: SIGTERM midway leaves the previous tables as they were and the next run succeeds; an
+output folder that cannot be created, a full disk (an injected write error), a missing input
+folder and an empty one each give one clear line (and a non-zero exit where the run cannot go on),
+never a traceback. `make lab` starts as root and prints the URL, with the project's kernel.
 """
 
 from __future__ import annotations
@@ -67,6 +68,19 @@ def test_fresh_processes_hash_seeds_and_file_orders_give_identical_tables(tmp_pa
         runs.append((_digest(tmp_path / f"out{n}" / "tables"), _digest(tmp_path / f"out{n}" / "clean")))
     assert runs[0] == runs[1]
     assert len(runs[0][0]) >= 10 and len(runs[0][1]) == 8
+
+
+def test_the_report_is_the_same_apart_from_its_build_time(tmp_path):
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        result = subprocess.run([sys.executable, "-m", "helpers", "report", "--out", str(out)], capture_output=True,
+                                text=True, cwd=PROJECT_ROOT, env=os.environ | {"PYTHONHASHSEED": seed}, check=False,
+                                timeout=900)
+        assert result.returncode == 0, result.stderr[-2000:]
+        body = (out / "report.html").read_text(encoding="utf-8").replace(str(out), "OUT")
+        pages.append(re.sub(r"<b>built:</b> [\d-]+ [\d:]+ UTC", "<b>built:</b> TIME", body))
+    assert pages[0] == pages[1]
 
 
 def test_sigterm_midway_leaves_the_previous_tables_and_the_next_run_succeeds(tmp_path):

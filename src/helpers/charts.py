@@ -88,9 +88,13 @@ def offline_assets_html() -> str:
 
 
 def figure_html(fig: go.Figure) -> str:
-    """A figure as a fixed-size div (plotly.js is embedded separately)."""
+    """A figure as a fixed-size div (plotly.js is embedded separately), with an id derived from the figure
+    itself (plotly's default is a random UUID), so that the same tables give the same report."""
+    import hashlib
+
     return fig.to_html(
         full_html=False,
+        div_id="chart-" + hashlib.sha256(fig.to_json().encode("utf-8")).hexdigest()[:12],
         include_plotlyjs=False,
         include_mathjax=False,
         config=CONFIG,
