@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import os
 import re
 import subprocess
@@ -99,6 +100,10 @@ def test_the_seed_events_are_as_from_the_seeds_alone(corpus, tmp_path):
         same = mixed[(mixed[key] == pd.Series(event._asdict())[key]).all(axis=1)]
         assert len(same) == 1, event
         assert set(event.article_ids.split(";")) == set(same.iloc[0]["article_ids"].split(";")) & seeds
+    report_page = (corpus["out"] / "report.html").read_text(encoding="utf-8")
+    for event in alone.itertuples():  # each is in the report's tables, with its date and its evidence quote
+        quote = html.escape(re.sub(r"^\[[^\]]*\]\s*", "", event.evidence.split(" || ")[0])[:40], quote=True)
+        assert event.date in report_page and quote in report_page, (event.date, quote)
 
 
 def test_contacts_survive_invisible_and_lookalike_characters(corpus):
