@@ -172,8 +172,8 @@ CASES = [
      [("AUS;MDA", "meeting", "occurred", "2024-05"), ("IRL;MDA", "meeting", "occurred", "2024-05")]),
     ("bg-ambassadors-named-after-the-ceremony", "bg", "2024-05-06",
      "Турският президент Реджеп Тайип Ердоган прие в четвъртък акредитивни писма от новите посланици в Анкара. "
-     "Новите посланици са от Египет и Литва.",
-     [("EGY;TUR", "meeting", "occurred", "2024-05"), ("LTU;TUR", "meeting", "occurred", "2024-05")]),
+     "Новите посланици са от Египет и Литва.",  # the ceremony's day (Thursday before publication)
+     [("EGY;TUR", "meeting", "occurred", "2024-05-02"), ("LTU;TUR", "meeting", "occurred", "2024-05-02")]),
     ("en-ambassadors-not-after-a-ceremony", "en", "2024-05-06",
      "President Ruto opened the new parliament. The ambassadors of Mexico and Egypt attended.", []),
     ("ar-name-is-not-a-future-verb", "ar", "2023-05-30",
@@ -431,8 +431,13 @@ CASES = [
      "O Presidente angolano João Lourenço recebeu esta quinta-feira as cartas credenciais de quatro novos "
      "embaixadores.\nTrata-se dos embaixadores da Itália, Marco Ricci, este residente em Angola, das Filipinas, "
      "Paul Cortes, e do Irão, Mansour Mehr.",
-     [("AGO;ITA", "meeting", "occurred", "2024-05"), ("AGO;PHL", "meeting", "occurred", "2024-05"),
-      ("AGO;IRN", "meeting", "occurred", "2024-05")]),
+     [("AGO;ITA", "meeting", "occurred", "2024-05-02"), ("AGO;PHL", "meeting", "occurred", "2024-05-02"),
+      ("AGO;IRN", "meeting", "occurred", "2024-05-02")]),
+    ("de-ambassadors-listed-after-a-ceremony-take-its-date", "de", None,
+     "Bundespräsident Alexander Van der Bellen hat am 26. Juni 2024 in der Präsidentschaftskanzlei neue Botschafter "
+     "empfangen, um ihre Beglaubigungsschreiben entgegenzunehmen.\nZu den Diplomaten gehören Frau Aurora Mejía, "
+     "Botschafterin des Königreichs Spanien, und Herr Fatmir Velaj, Botschafter der Republik Albanien.",
+     [("AUT;ESP", "meeting", "occurred", "2024-06-26"), ("ALB;AUT", "meeting", "occurred", "2024-06-26")]),
     ("fr-official-name", "fr", "2024-05-02",
      "Le président Emmanuel Macron a reçu mardi à l’Élysée le président de la République de Corée.",
      [("FRA;KOR", "meeting", "occurred", "2024-04-30")]),

@@ -392,8 +392,28 @@ def publication_month(seg: Segment) -> ResolvedDate:
                         "publication month: the contact of a contemporaneous report, with no date of its own")
 
 
+def ceremony_date(seg: Segment) -> ResolvedDate | None:
+    """The own date of a credentials ceremony reported with its host only ("Van der Bellen received new
+    ambassadors on 26 June 2024 to accept their credentials"): the date of the ambassadors listed next."""
+    expressions = find_date_expressions(seg.text, seg.rules)
+    if not expressions:
+        return None
+    date = resolve_expression(expressions[0], seg.published, "occurred")
+    return date if date.value else None
+
+
+def _of_ceremony(seg: Segment) -> ResolvedDate | None:
+    """A list of ambassadors after their ceremony (`triggers._ambassadors_of_ceremony`) has its date."""
+    host, date = seg.context.credentials_host, seg.context.credentials_date
+    # (the host was refreshed to this sentence when its ambassadors were read: hence 0 too)
+    recent = host is not None and 0 <= seg.sentence_no - host[0] <= SETTINGS.story_sentences
+    if not (seg.live.get("credentials") and recent and date):
+        return None
+    return ResolvedDate(date.value, date.precision, "the date of the credentials ceremony just reported")
+
+
 def _date_from_context(seg: Segment) -> ResolvedDate:
-    return _anchor_of_lead(seg) or _not_carried(seg) or _carried(seg)
+    return _of_ceremony(seg) or _anchor_of_lead(seg) or _not_carried(seg) or _carried(seg)
 
 
 def _own_expression(seg: Segment) -> DateExpression | None:

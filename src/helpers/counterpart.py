@@ -196,6 +196,9 @@ def find_subject_and_counterpart(seg: Segment) -> Rejection | None:
                                                "an organisation is not a state party")
     if len(ordered) == 1:
         if seg.live.get("credentials"):
+            from helpers.contact_dates import ceremony_date
+
             seg.context.credentials_host = (seg.sentence_no, ordered[0])
+            seg.context.credentials_date = ceremony_date(seg)
         return Rejection("single_party", f"contact words but one party ({ordered[0]})")
     return Rejection("no_party") if not ordered else None

@@ -128,6 +128,7 @@ def split_legs(seg: Segment) -> list[Mention]:
         return found
     if seg.per_counterpart:  # the host of a credentials ceremony, for the lists of ambassadors that follow
         seg.context.credentials_host = (seg.sentence_no, hub)
+        seg.context.credentials_date = seg.date if seg.own_date else seg.context.credentials_date
     reg, when = registry(), seg.when
     met = {c for _, c, _ in seg.actor_states}
     others = [c for c in seg.ordered if c != hub]

@@ -93,6 +93,7 @@ class ArticleContext:
     # "X received the credentials of five ambassadors. They are A of Australia, B of Denmark ...": the
     # sentence and the host of a credentials ceremony that named no ambassador's country
     credentials_host: tuple[int, str] | None = None
+    credentials_date: object = None  # the ceremony's own date (a dates.ResolvedDate), for those lists
 
     @property
     def when(self) -> tuple[dt.date, dt.date] | None:
