@@ -94,10 +94,44 @@ def main() -> None:
             countries.append({"iso3": org["code"], "iso2": "", "kind": "organization", "un_member": False,
                               "name_en": org["name_en"], "source": org["source"]})
     _write(REFERENCE / "countries.csv", countries)
+    names += _russian_cases(names + _curated_names("ru"))
     unique: dict[tuple[str, str, str], dict] = {}
     for n in names:  # a country name that is also its capital's (Djibouti, Tunis in Russian) stays a name
         unique.setdefault((n["iso3"], n["lang"], n["name"]), n)
     _write(REFERENCE / "country_names.csv", sorted(unique.values(), key=lambda n: (n["iso3"], n["lang"], n["name"])))
+
+
+RUSSIAN_CASES = ("gent", "datv", "accs", "ablt", "loct")
+
+
+def _curated_names(lang: str) -> list[dict]:
+    with (REFERENCE / "country_aliases.csv").open(encoding="utf-8") as fh:
+        return [{"iso3": r["iso3"], "lang": lang, "name": r["alias"], "name_type": "name", "source": r["source"]}
+                for r in csv.DictReader(fh) if r["lang"] == lang and r["alias_type"] == "name"]
+
+
+def _russian_cases(names: list[dict]) -> list[dict]:
+    """Russian names of two words or more in the oblique cases, every word inflected ("Южной Кореи",
+    "Саудовскую Аравию") and, for a noun followed by a name in apposition, the first word only
+    ("Республики Корея"): the matcher inflects only a name's last word."""
+    import pymorphy3
+
+    morph = pymorphy3.MorphAnalyzer()
+    rows = []
+    for n in names:
+        words = n["name"].split()
+        if n["lang"] != "ru" or len(words) < 2 or n["name_type"] in ("capital_cldr",) or n["name"].isupper():
+            continue
+        for case in RUSSIAN_CASES:
+            forms = []
+            for word in words:
+                found = morph.parse(word)[0].inflect({case})
+                form = found.word if found else word.lower()
+                forms.append(form.capitalize() if word[:1].isupper() else form)
+            for variant in {" ".join(forms), " ".join([forms[0], *words[1:]])}:
+                rows.append({"iso3": n["iso3"], "lang": "ru", "name": variant, "name_type": "inflected",
+                             "source": f"{n['name']} ({n['source']}), {case} by pymorphy3 {pymorphy3.__version__}"})
+    return rows
 
 
 def _official_names(record, iso3: str) -> list[dict]:

@@ -98,7 +98,7 @@ def test_every_alias_has_a_known_code_a_type_and_a_source():
     types = {"name", "demonym", "adjective_stem", "capital", "metonym", "organization", "inflection"}
     for row in _rows("country_aliases.csv") + _rows("country_names.csv"):
         assert row["iso3"] in codes, row
-        generated = {"cldr", "cldr_short", "capital_cldr", "official"}
+        generated = {"cldr", "cldr_short", "capital_cldr", "official", "inflected"}
         assert row.get("alias_type", row.get("name_type")) in types | generated, row
         assert row["source"], row
 

@@ -438,6 +438,9 @@ CASES = [
      "empfangen, um ihre Beglaubigungsschreiben entgegenzunehmen.\nZu den Diplomaten gehören Frau Aurora Mejía, "
      "Botschafterin des Königreichs Spanien, und Herr Fatmir Velaj, Botschafter der Republik Albanien.",
      [("AUT;ESP", "meeting", "occurred", "2024-06-26"), ("ALB;AUT", "meeting", "occurred", "2024-06-26")]),
+    ("ru-two-word-name-in-an-oblique-case", "ru", "2024-05-02",
+     "Президент Узбекистана Шавкат Мирзиёев принял во вторник посла Южной Кореи.",
+     [("KOR;UZB", "meeting", "occurred", "2024-04-30")]),
     ("fr-official-name", "fr", "2024-05-02",
      "Le président Emmanuel Macron a reçu mardi à l’Élysée le président de la République de Corée.",
      [("FRA;KOR", "meeting", "occurred", "2024-04-30")]),
