@@ -22,7 +22,9 @@ MIN_ORIGINS ?= 1
 FORMATS     ?= html
 
 BATCH       ?=
-KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH LAB_PORT
+WORKERS     ?= 0
+SIZES       ?= 1k,10k,100k
+KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH LAB_PORT WORKERS SIZES
 # The names given on the command line (by origin, so a value with spaces, TITLE="Sahel watch", stays one)
 CLI_VARS := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
 UNKNOWN_VARS := $(filter-out $(KNOWN_VARS) MAKEFLAGS MAKEOVERRIDES -*-command-variables-*-,$(CLI_VARS))
@@ -30,7 +32,7 @@ ifneq ($(strip $(UNKNOWN_VARS)),)
 $(error unknown parameter(s): $(UNKNOWN_VARS). Known: $(KNOWN_VARS))
 endif
 
-.PHONY: help install lock tables report chromium test lint lab clean dev-eval
+.PHONY: help install lock tables report chromium test lint lab clean dev-eval bench
 
 help: ## list the targets and their variables
 	@grep -hE '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -55,13 +57,14 @@ lock: ## re-resolve pyproject.toml into requirements.lock and environment.yml
 	rm -rf .venv-lock
 
 tables: $(STAMP) ## data stages only: INPUT folder -> OUT/tables and OUT/clean
-	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" $(if $(SOURCES),--sources "$(SOURCES)")
+	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" \
+	  --workers "$(WORKERS)" $(if $(SOURCES),--sources "$(SOURCES)")
 
 report: $(STAMP) ## the whole pipeline: INPUT -> OUT/tables, notebooks (OUT/_executed), OUT/report.html (+ .pdf with FORMATS=html,pdf)
 	@if echo "$(FORMATS)" | grep -q pdf; then $(MAKE) --no-print-directory chromium; fi
 	$(PY) -m helpers report --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" \
 	  --title "$(TITLE)" --from "$(FROM)" --to "$(TO)" --focus "$(FOCUS)" --planned "$(PLANNED)" \
-	  --min-origins "$(MIN_ORIGINS)" --formats "$(FORMATS)" $(if $(SOURCES),--sources "$(SOURCES)")
+	  --min-origins "$(MIN_ORIGINS)" --formats "$(FORMATS)" --workers "$(WORKERS)" $(if $(SOURCES),--sources "$(SOURCES)")
 
 chromium: ## make sure Debian's Chromium (for PDF and browser tests) and poppler-utils are installed
 	@if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null; then exit 0; fi; \
@@ -74,8 +77,11 @@ dev-eval: $(STAMP) ## score extraction on the cached real articles (data/gold/re
 	$(PY) scripts/devset.py status || true
 	$(PY) scripts/devset.py eval $(if $(BATCH),--batch "$(BATCH)")
 
+bench: $(STAMP) ## benchmark every stage on the synthetic corpus (SIZES=1k,10k,100k): benchmarks/results.md
+	$(PY) scripts/benchmark.py --sizes "$(SIZES)" $(if $(filter-out 0,$(WORKERS)),--workers "$(WORKERS)")
+
 lint: $(STAMP) ## ruff on the code, tests and scripts
-	$(PY) -m ruff check src tests scripts
+	$(PY) -m ruff check src tests scripts benchmarks
 
 test: $(STAMP) lint ## lint, then the whole test suite (unit, pipeline, notebook runs)
 	$(PY) -m pytest -q

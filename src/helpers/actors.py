@@ -269,6 +269,16 @@ class ActorMatcher:
                 entry = (tokens, actor.actor_id, len(raw_tokens) == 1 and len(tokens[0]) <= 3,
                          _is_latin(raw_tokens[0]), anyascii(raw_tokens[0][:1]).lower())
                 self._aliases.setdefault(tokens[0][:2], []).append(entry)
+        self._first_tokens = {prefix: tuple(sorted({e[0][0] for e in entries}))
+                              for prefix, entries in self._aliases.items()}
+        self.first_token_matches = lru_cache(maxsize=200_000)(self._first_token_matches)
+
+    def _first_token_matches(self, variants: tuple[str, ...]) -> frozenset[str]:
+        """The aliases' first tokens that a text token (its folded variants) can match at all (under the
+        loosest comparison): a candidate alias whose first token is not among them cannot match, so `find`
+        skips it without comparing."""
+        return frozenset(a for v in variants for a in self._first_tokens.get(v[:2], ())
+                         if any(self._token_matches(x, a, False, True) for x in variants))
 
     @staticmethod
     @lru_cache(maxsize=500_000)
@@ -296,7 +306,9 @@ class ActorMatcher:
             # Longest alias first; among aliases of the same length, exact spellings beat variants
             # ("Tiéna Coulibaly" is not "Tiéman Coulibaly" even though the two are close).
             best: tuple[tuple[int, bool], set[str]] = ((0, False), set())
-            candidates = [a for v in folded[i] for a in self._aliases.get(v[:2], [])]
+            possible = self.first_token_matches(folded[i])
+            candidates = [a for v in folded[i] for a in self._aliases.get(v[:2], []) if a[0][0] in possible] \
+                if possible else []
             for alias_tokens, actor_id, exact_only, alias_latin, alias_initial in candidates:
                 n = len(alias_tokens)
                 if n < best[0][0] or i + n > len(spans):

@@ -36,7 +36,7 @@ from helpers.agency import (
 )
 from helpers.clean import RemovedLine, boilerplate_matcher, clean_lines
 from helpers.dates import Published
-from helpers.fingerprint import fingerprint, story_groups
+from helpers.fingerprint import minhash, shingles, signature_digest, story_groups
 from helpers.header import HeaderLabelSet, parse_header
 from helpers.ingest import DEFAULT_MAX_FILE_MB, RawDocument, article_ids, list_article_files, read_document
 from helpers.language import detect_language, passage_languages
@@ -59,6 +59,7 @@ class ArticlesParams(BaseModel):
     sources_csv: Path | None = None  # default: <input_dir>/sources.csv when it exists
     languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     max_file_mb: float = Field(default=DEFAULT_MAX_FILE_MB, gt=0)
+    workers: int = Field(default=0, ge=0)  # processes for the per-file work; 0 = every core
 
     @field_validator("input_dir")
     @classmethod
@@ -94,6 +95,7 @@ class ArticlesStage:
     removed_lines: pd.DataFrame
     input_warnings: pd.DataFrame
     clean_texts: dict[str, str] = field(default_factory=dict)
+    n_cached: int = 0  # files whose result came from the per-article cache
 
 
 def _first(*pairs: tuple[str, str]) -> tuple[str, str]:
@@ -204,7 +206,7 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
         "other_languages": ";".join(sorted(set(paragraph_languages) - {language})),
         "origin_agency": origin_agency(credited),
         "credited_sources": ";".join(agency_names(credited)),
-        "fingerprint": fingerprint(clean_text),
+        "fingerprint": signature_digest(signature := minhash(clean_text)),
         "n_chars_clean": len(clean_text), "n_paragraphs": len(clean.paragraphs), "n_sentences": len(sentences),
     }
     sentence_rows = [
@@ -212,28 +214,62 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
          "end": s.end, "language": s.language, "text": s.text}
         for n, s in enumerate(sentences)
     ]
+    record["_story_signature"] = signature.hashvalues if shingles(clean_text) else None  # for story_groups
     return record, clean.removed, sentence_rows, clean_text
 
 
-def build_articles(params: ArticlesParams) -> ArticlesStage:
-    """Run the articles stage on a folder (pure: reads files, writes nothing)."""
+def _read_and_process(task: tuple[Path, str, SidecarRow | None], params: ArticlesParams):
+    """One file through ingest and the stage: (record, removed lines, sentences, clean text, warnings)."""
+    path, article_id, side = task
+    warnings: list[Warning_] = []
+    doc = read_document(path, article_id, params.max_file_mb, folder=params.input_dir)
+    if doc.warning:
+        warnings.append(Warning_("file", doc.file, doc.warning))
+    record, removed, sentences, clean_text = process_document(doc, side, params.languages, warnings)
+    removed_rows = [{"article_id": doc.article_id, "line_no": r.line_no, "rule_id": r.rule_id,
+                     "category": r.category, "text": r.text} for r in removed]
+    return record, removed_rows, sentences, clean_text, warnings
+
+
+def _file_state(path: Path) -> tuple:
+    """What says a file changed, without reading it: size, modification time and inode, of the link and
+    of what it points to."""
+    states = []
+    for follow in (False, True):
+        try:
+            st = path.stat(follow_symlinks=follow)
+            states.append((st.st_size, st.st_mtime_ns, st.st_ino))
+        except OSError:
+            states.append(None)
+    return tuple(states)
+
+
+def build_articles(params: ArticlesParams, progress=None, cache=None) -> ArticlesStage:
+    """Run the articles stage on a folder (pure: reads files, writes nothing but the cache). Files are read in
+    `params.workers` processes (helpers.parallel), each result taken from `cache` (helpers.stagecache) when
+    the file is unchanged; `progress(n)` is called as files are done."""
+    from functools import partial
+
+    from helpers.stagecache import cache_key, cached_map
+
     files = list_article_files(params.input_dir)
     ids = article_ids(files)
     sidecar, warnings = read_sidecar(params.sidecar_path(), {p.name for p in files})
+    tasks = [(path, ids[path], sidecar.get(path.name)) for path in files]
+    keys = [cache_key("articles", path.name, _file_state(path), article_id, side, params.languages,
+                      params.max_file_mb, str(Path(params.input_dir).resolve())) for path, article_id, side in tasks]
+    results, n_cached = cached_map(partial(_read_and_process, params=params), tasks, keys, cache, params.workers,
+                                   progress)
     records, removed_rows, sentence_rows, texts = [], [], [], {}
-    for path in files:
-        doc = read_document(path, ids[path], params.max_file_mb, folder=params.input_dir)
-        if doc.warning:
-            warnings.append(Warning_("file", doc.file, doc.warning))
-        record, removed, sentences, clean_text = process_document(doc, sidecar.get(path.name),
-                                                                  params.languages, warnings)
+    for record, removed, sentences, clean_text, file_warnings in results:
         records.append(record)
-        removed_rows += [{"article_id": doc.article_id, "line_no": r.line_no, "rule_id": r.rule_id,
-                          "category": r.category, "text": r.text} for r in removed]
+        removed_rows += removed
         sentence_rows += sentences
+        warnings += file_warnings
         if clean_text:
-            texts[doc.article_id] = clean_text
-    groups = story_groups(texts)
+            texts[record["article_id"]] = clean_text
+    signatures = {r["article_id"]: r.pop("_story_signature") for r in records if "_story_signature" in r}
+    groups = story_groups(texts, hashvalues=signatures)
     for record in records:
         record["story_group"] = groups.get(record["article_id"], "")
     return ArticlesStage(
@@ -242,12 +278,18 @@ def build_articles(params: ArticlesParams) -> ArticlesStage:
         removed_lines=_frame(removed_rows, schemas.REMOVED_LINES, "article_id", "line_no"),
         input_warnings=_frame([w.__dict__ for w in warnings], schemas.INPUT_WARNINGS, "source", "file"),
         clean_texts=texts,
+        n_cached=n_cached,
     )
 
 
 def _frame(rows: Iterable[dict], schema, *sort_by: str) -> pd.DataFrame:
-    columns = list(schema.columns)
-    frame = pd.DataFrame(list(rows), columns=columns)
+    frame = _typed(pd.DataFrame(list(rows), columns=list(schema.columns)), schema)
+    frame = frame.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
+    return schema.validate(frame)
+
+
+def _typed(frame: pd.DataFrame, schema) -> pd.DataFrame:
+    """Columns cast to the schema's types (strings without NaN, int64, float64)."""
     for name, column in schema.columns.items():
         if str(column.dtype) in ("str", "string"):
             frame[name] = frame[name].fillna("").astype(str)
@@ -255,8 +297,65 @@ def _frame(rows: Iterable[dict], schema, *sort_by: str) -> pd.DataFrame:
             frame[name] = frame[name].astype("int64")
         elif str(column.dtype).startswith("float"):
             frame[name] = frame[name].astype("float64")
-    frame = frame.sort_values(list(sort_by), kind="stable").reset_index(drop=True)
-    return schema.validate(frame)
+    return frame
+
+
+def read_table(tables_dir: Path, name: str, schema) -> pd.DataFrame:
+    """A table as `write_table` wrote it: its Parquet file when there is one, else its CSV (formula
+    protection undone), with the schema's types."""
+    from helpers.spreadsheet import restore_frame
+
+    parquet = Path(tables_dir) / f"{name}.parquet"
+    if parquet.exists():
+        frame = pd.read_parquet(parquet)
+    else:
+        frame = restore_frame(pd.read_csv(Path(tables_dir) / f"{name}.csv", dtype=str, keep_default_na=False))
+    return schema.validate(_typed(frame, schema))
+
+
+def read_articles(out_dir: str | Path) -> ArticlesStage:
+    """The articles stage as `write_articles` wrote it under `out_dir` (tables/ and clean/)."""
+    out_dir = resolve(out_dir)
+    tables = out_dir / "tables"
+    articles = read_table(tables, "articles", schemas.ARTICLES)
+    texts = {}
+    for article_id in articles.loc[articles["status"] == "ok", "article_id"]:
+        path = out_dir / "clean" / f"{article_id}.txt"
+        if path.exists():
+            texts[article_id] = path.read_text(encoding="utf-8").removesuffix("\n")
+    return ArticlesStage(
+        articles=articles,
+        sentences=read_table(tables, "sentences", schemas.SENTENCES),
+        removed_lines=read_table(tables, "removed_lines", schemas.REMOVED_LINES),
+        input_warnings=read_table(tables, "input_warnings", schemas.INPUT_WARNINGS),
+        clean_texts=texts,
+    )
+
+
+def load_or_build(params: ArticlesParams, out_dir: str | Path) -> ArticlesStage:
+    """The articles stage for a notebook: read from `out_dir`'s tables when they were built from these
+    very inputs and code (helpers.manifest), else built and written. Prints one line saying which."""
+    import time
+
+    from helpers import manifest
+
+    tables = resolve(out_dir) / "tables"
+    if manifest.is_current(resolve(out_dir), params, None, stage="articles"):
+        stage = read_articles(out_dir)
+        print(f"articles stage: read from {tables} (built from these inputs): {len(stage.articles)} files")
+        return stage
+    from helpers.stagecache import StageCache
+
+    started = time.perf_counter()
+    cache = StageCache.for_out_dir(resolve(out_dir))
+    try:
+        stage = build_articles(params, cache=cache)
+    finally:
+        cache.close()
+    write_articles(stage, out_dir)
+    manifest.forget(resolve(out_dir))
+    print(f"articles stage: built, {len(stage.articles)} files in {time.perf_counter() - started:.1f} s")
+    return stage
 
 
 def _atomic_write_text(path: Path, text: str) -> None:

@@ -24,6 +24,9 @@ def _tables(args: argparse.Namespace) -> int:
             languages=tuple(x.strip() for x in args.languages.split(",") if x.strip()),
             max_file_mb=args.max_file_mb,
             overrides_csv=Path(args.overrides).resolve() if args.overrides else None,
+            workers=args.workers,
+            use_cache=not args.no_cache,
+            say=print,
         )
     except ValidationError as exc:
         for line in error_lines(exc):
@@ -31,8 +34,7 @@ def _tables(args: argparse.Namespace) -> int:
         return 2
     except OSError as exc:
         return _failed(os_error_line(exc))
-    print("\n".join(summary))
-    return 0
+    return 0 if summary else 1
 
 
 class Interrupted(BaseException):
@@ -63,7 +65,8 @@ def _report(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        for line in build_report(params, sources=args.sources, overrides=args.overrides):
+        for line in build_report(params, sources=args.sources, overrides=args.overrides, workers=args.workers,
+                                 use_cache=not args.no_cache):
             print(line)
     except ReportError as exc:
         return _failed(str(exc))
@@ -90,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         default="data/annotations/overrides.csv",
         help="analyst overrides CSV (action,ids,reason); ignored when absent",
     )
+    tables.add_argument("--workers", type=int, default=0, help="processes for the per-article stages (0 = every core)")
+    tables.add_argument("--no-cache", action="store_true", help="recompute every article (OUT/cache is not used)")
     tables.set_defaults(run=_tables)
 
     from helpers.report import add_report_arguments
@@ -102,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     add_report_arguments(report)
     report.add_argument("--sources", default="", help="sidecar CSV (default: INPUT/sources.csv if present)")
     report.add_argument("--overrides", default="data/annotations/overrides.csv", help="analyst overrides CSV")
+    report.add_argument("--workers", type=int, default=0, help="processes for the per-article stages (0 = every core)")
+    report.add_argument("--no-cache", action="store_true", help="recompute every article (OUT/cache is not used)")
     report.set_defaults(run=_report)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)

@@ -32,7 +32,7 @@ import datetime as dt
 import difflib
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,28 +88,64 @@ class Cluster:
         return any(mine[c] and theirs[c] and not (mine[c] & theirs[c]) for c in theirs)
 
 
+def _rewrite_bound(a: Counter, b: Counter, la: int, lb: int) -> float:
+    """An upper bound of SequenceMatcher's ratio: matches cannot exceed the shared items (as multisets)."""
+    shared = sum((a & b).values()) if len(a) <= len(b) else sum((b & a).values())
+    return 2 * shared / (la + lb)
+
+
+def is_rewrite(a: list[str], b: list[str], ratio: float = REWRITE_RATIO, counts: tuple[Counter, Counter] | None = None
+               ) -> bool:
+    """Do two articles' translation-invariant sequences match (a translated rewrite)? Sequences under five
+    items never do. Cheap bounds (lengths, shared items) settle most pairs before the sequence match."""
+    la, lb = len(a), len(b)
+    if min(la, lb) < 5 or 2 * min(la, lb) / (la + lb) < ratio:
+        return False  # SequenceMatcher's ratio cannot exceed 2*min/(sum)
+    ca, cb = counts or (Counter(a), Counter(b))
+    if _rewrite_bound(ca, cb, la, lb) < ratio:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= ratio
+
+
 def rewrite_pairs(sequences: dict[str, list[str]], ratio: float = REWRITE_RATIO,
                   candidates: set[frozenset[str]] | None = None) -> set[frozenset[str]]:
-    """Pairs of articles whose translation-invariant sequences match (translated rewrites).
-
-    Only `candidates` pairs are compared when given (articles that could share an event); a cheap
-    test on lengths and shared items skips pairs that cannot reach `ratio`.
-    """
-    ids = sorted(a for a, s in sequences.items() if len(s) >= 5)
+    """Pairs of articles whose translation-invariant sequences match (translated rewrites); only
+    `candidates` pairs are compared when given."""
+    ids = sorted(sequences)
     if candidates is None:
-        pairs_to_check = [(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]]
-    else:
-        keep = set(ids)
-        pairs_to_check = sorted(tuple(sorted(p)) for p in candidates if len(p) == 2 and p <= keep)
-    items = {a: set(sequences[a]) for a in ids}
-    pairs = set()
-    for a, b in pairs_to_check:
-        la, lb = len(sequences[a]), len(sequences[b])
-        if 2 * min(la, lb) / (la + lb) < ratio or not items[a] & items[b]:
-            continue  # SequenceMatcher's ratio cannot exceed 2*min/(sum)
-        if difflib.SequenceMatcher(None, sequences[a], sequences[b], autojunk=False).ratio() >= ratio:
-            pairs.add(frozenset((a, b)))
-    return pairs
+        candidates = {frozenset((a, b)) for i, a in enumerate(ids) for b in ids[i + 1:]}
+    return {p for p in candidates
+            if len(p) == 2 and p <= sequences.keys() and is_rewrite(*(sequences[x] for x in sorted(p)), ratio)}
+
+
+class RewriteIndex:
+    """The translated-rewrite relation, tested only when asked (`frozenset((a, b)) in index`) and
+    remembered. Only articles that share a (countries, status) bucket of mentions are candidates (others
+    can never share an event); an article's sequence is built on first use. Same answers as comparing
+    every candidate pair up front, at a fraction of the cost on a large corpus."""
+
+    def __init__(self, buckets: dict[str, set[tuple[str, str]]], sequence_of, ratio: float = REWRITE_RATIO):
+        self.buckets = buckets
+        self.sequence_of = sequence_of  # article_id -> list[str]
+        self.ratio = ratio
+        self._sequences: dict[str, tuple[list[str], Counter]] = {}
+        self._answers: dict[frozenset[str], bool] = {}
+
+    def _sequence(self, article_id: str) -> tuple[list[str], Counter]:
+        if article_id not in self._sequences:
+            sequence = self.sequence_of(article_id)
+            self._sequences[article_id] = (sequence, Counter(sequence))
+        return self._sequences[article_id]
+
+    def __contains__(self, pair: frozenset[str]) -> bool:
+        if pair not in self._answers:
+            a, b = sorted(pair) if len(pair) == 2 else (None, None)
+            if a is None or not (self.buckets.get(a, set()) & self.buckets.get(b, set())):
+                self._answers[pair] = False
+            else:
+                (sa, ca), (sb, cb) = self._sequence(a), self._sequence(b)
+                self._answers[pair] = is_rewrite(sa, sb, self.ratio, (ca, cb))
+        return self._answers[pair]
 
 
 def invariant_sequence(sentences: Sequence[tuple[str, str]]) -> list[str]:
@@ -133,7 +169,7 @@ def invariant_sequence(sentences: Sequence[tuple[str, str]]) -> list[str]:
 class OriginGroups:
     """Which articles share an origin: story group, credited wire agency, translated rewrite."""
 
-    def __init__(self, articles: pd.DataFrame, rewrites: set[frozenset[str]]):
+    def __init__(self, articles: pd.DataFrame, rewrites):  # a set of pairs, or a RewriteIndex
         self.story = dict(zip(articles["article_id"], articles["story_group"], strict=True))
         self.agency = dict(zip(articles["article_id"], articles["origin_agency"], strict=True))
         self.published = {a: Published.parse(p) for a, p in zip(articles["article_id"], articles["published_date"],
@@ -161,7 +197,7 @@ class OriginGroups:
 
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                if self.related(a, b):
+                if root(a) != root(b) and self.related(a, b):
                     parent[max(root(a), root(b))] = min(root(a), root(b))
         return len({root(a) for a in ids})
 
@@ -608,16 +644,17 @@ def build_events(
 
     reg = registry()
     article_rows = {r["article_id"]: r for r in articles.to_dict("records")}
-    used = sorted(set(mentions["article_id"]))
-    sequences = {}
-    for aid, group in sentences[sentences["article_id"].isin(used)].groupby("article_id", sort=True):
-        group = group.sort_values("sentence_no")
-        sequences[aid] = invariant_sequence(list(zip(group["text"], group["language"], strict=True)))
-    by_bucket: dict[tuple[str, str], set[str]] = defaultdict(set)
+    used = set(mentions["article_id"])
+    by_article = {aid: group for aid, group in sentences[sentences["article_id"].isin(used)].groupby("article_id")}
+
+    def sequence_of(article_id: str) -> list[str]:
+        group = by_article[article_id].sort_values("sentence_no")
+        return invariant_sequence(list(zip(group["text"], group["language"], strict=True)))
+
+    buckets: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m in mentions[["countries", "status", "article_id"]].itertuples(index=False):
-        by_bucket[(m.countries, m.status)].add(m.article_id)
-    candidates = {frozenset((a, b)) for group in by_bucket.values() for a in group for b in group if a < b}
-    origins = OriginGroups(articles, rewrite_pairs(sequences, candidates=candidates))
+        buckets[m.article_id].add((m.countries, m.status))
+    origins = OriginGroups(articles, RewriteIndex(buckets, sequence_of))
     rows = []
     for m in mentions.to_dict("records"):
         published = Published.parse(article_rows[m["article_id"]]["published_date"])
@@ -648,6 +685,23 @@ def build_events(
         overrides=pd.DataFrame(override_report, columns=["action", "ids", "reason", "outcome"]),
         aggregates=aggregates(events),
     )
+
+
+def ensure_events(articles_stage, mentions_stage, params, overrides_csv, out_dir) -> None:
+    """The events stage for a notebook: nothing to do when `out_dir`'s tables were built from these very
+    inputs, overrides and code (helpers.manifest), else built and written. Prints one line saying which."""
+    from helpers import manifest
+    from helpers.paths import resolve
+
+    tables = resolve(out_dir) / "tables"
+    overrides = resolve(overrides_csv) if overrides_csv else None
+    if manifest.is_current(resolve(out_dir), params, overrides, stage="events"):
+        print(f"events stage: read from {tables} (built from these inputs)")
+        return
+    result = build_events(articles_stage.articles, articles_stage.sentences, mentions_stage.mentions, overrides)
+    write_events(result, out_dir)
+    manifest.forget(resolve(out_dir))
+    print(f"events stage: built, {len(result.events)} events")
 
 
 def write_events(result: EventsResult, out_dir) -> None:

@@ -267,28 +267,48 @@ def mention_record(m: Mention) -> dict:
     }
 
 
-def extract_mentions(articles, sentences, languages: Sequence[str]) -> tuple[list[dict], list[dict]]:
-    """Mentions and extraction notes for every ok article (articles/sentences are the stage's tables)."""
-    notes = Notes()
-    supported = supported_languages(languages)
-    records: list[dict] = []
+def extract_mentions(articles, sentences, languages: Sequence[str], workers: int = 1,
+                     progress=None, cache=None) -> tuple[list[dict], list[dict], int]:
+    """Mentions and extraction notes for every ok article (articles/sentences are the stage's tables);
+    the articles are read in `workers` processes (helpers.parallel), results in article order."""
+    from functools import partial
+
+    from helpers.stagecache import cache_key, cached_map
+
     by_article = {aid: group for aid, group in sentences.groupby("article_id", sort=True)}
+    tasks = []
     for row in articles.itertuples():
         if row.status != "ok" or row.article_id not in by_article:
             continue
-        published = Published.parse(row.published_date)
         group = by_article[row.article_id].sort_values("sentence_no")
-        items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()
-                 if not _too_long(row.article_id, int(s.sentence_no), s.text, notes)]
-        if row.title and row.language:  # the headline reports a contact too ("Lavrov holds talks with ..."):
-            items.append((HEADLINE_SENTENCE, 0, row.title, row.language))  # read last, knowing the body's people
-        try:
-            found = extract_article(row.article_id, items, published, notes, supported)
-        except Exception as exc:  # article content must never stop the run: the article is listed instead
-            notes.add("extraction_error", row.article_id, -1, "", f"{type(exc).__name__}: {exc}"[:300])
-            continue
-        records += [mention_record(m) for m in found]
-    return records, notes.rows
+        items = [(int(s.sentence_no), int(s.start), s.text, s.language) for s in group.itertuples()]
+        tasks.append((row.article_id, row.published_date, row.title, row.language, items))
+    supported = supported_languages(languages)
+    keys = [cache_key("mentions", supported, task) for task in tasks]
+    results, n_cached = cached_map(partial(article_mentions, supported=supported), tasks, keys, cache, workers,
+                                   progress)
+    records: list[dict] = []
+    notes: list[dict] = []
+    for found, article_notes in results:
+        records += found
+        notes += article_notes
+    return records, notes, n_cached
+
+
+def article_mentions(task: tuple, supported: Sequence[str]) -> tuple[list[dict], list[dict]]:
+    """One article's mention records and notes. `task`: (article_id, published_date, title, language,
+    [(sentence_no, start, text, language), ...])."""
+    article_id, published_date, title, language, sentences = task
+    notes = Notes()
+    items = [item for item in sentences if not _too_long(article_id, item[0], item[2], notes)]
+    if title and language:  # the headline reports a contact too ("Lavrov holds talks with ..."):
+        items.append((HEADLINE_SENTENCE, 0, title, language))  # read last, knowing the body's people
+    try:
+        found = extract_article(article_id, items, Published.parse(published_date), notes, supported)
+    except Exception as exc:  # article content must never stop the run: the article is listed instead
+        notes.add("extraction_error", article_id, -1, "", f"{type(exc).__name__}: {exc}"[:300])
+        return [], notes.rows
+    return [mention_record(m) for m in found], notes.rows
 
 
 def _too_long(article_id: str, sentence_no: int, text: str, notes: Notes) -> bool:
@@ -315,10 +335,13 @@ class MentionsStage:
     notes: object  # pandas.DataFrame, schema helpers.schemas.EXTRACTION_NOTES
     n_sentences: int
     seconds: float
+    n_cached: int = 0  # articles whose mentions came from the per-article cache
 
 
-def build_mentions(articles_stage, languages: Sequence[str]) -> MentionsStage:
-    """Run the extraction stage on the articles stage's tables (pure: writes nothing)."""
+def build_mentions(articles_stage, languages: Sequence[str], workers: int = 0, progress=None,
+                   cache=None) -> MentionsStage:
+    """Run the extraction stage on the articles stage's tables (pure: writes nothing), in `workers`
+    processes (0 = every core)."""
     import time
 
     import pandas as pd
@@ -326,7 +349,9 @@ def build_mentions(articles_stage, languages: Sequence[str]) -> MentionsStage:
     from helpers import schemas
 
     started = time.perf_counter()
-    records, notes = extract_mentions(articles_stage.articles, articles_stage.sentences, languages)
+    records, notes, n_cached = extract_mentions(articles_stage.articles, articles_stage.sentences, languages, workers,
+                                                progress,
+                                      cache)
     mentions = pd.DataFrame(records, columns=MENTION_COLUMNS)
     for column in ("sentence_no", "start", "end"):
         mentions[column] = mentions[column].astype("int64")
@@ -338,7 +363,7 @@ def build_mentions(articles_stage, languages: Sequence[str]) -> MentionsStage:
     notes_frame = pd.DataFrame(notes, columns=list(schemas.EXTRACTION_NOTES.columns))
     notes_frame["sentence_no"] = notes_frame["sentence_no"].astype("int64")
     notes_frame = schemas.EXTRACTION_NOTES.validate(notes_frame)
-    return MentionsStage(mentions, notes_frame, len(articles_stage.sentences), time.perf_counter() - started)
+    return MentionsStage(mentions, notes_frame, len(articles_stage.sentences), time.perf_counter() - started, n_cached)
 
 
 def unused_aliases(mentions) -> list[dict]:
@@ -372,6 +397,42 @@ def write_mentions(stage: MentionsStage, out_dir) -> None:
     write_table(stage.notes, tables, "extraction_notes", parquet=False)
     unused = pd.DataFrame(unused_aliases(stage.mentions), columns=["kind", "id", "aliases"])
     write_table(unused, tables, "unused_aliases", parquet=False)
+
+
+def read_mentions(out_dir, n_sentences: int) -> MentionsStage:
+    """The extraction stage as `write_mentions` wrote it under `out_dir`."""
+    from helpers import schemas
+    from helpers.articles import read_table
+    from helpers.paths import resolve
+
+    tables = resolve(out_dir) / "tables"
+    return MentionsStage(read_table(tables, "mentions", schemas.MENTIONS),
+                         read_table(tables, "extraction_notes", schemas.EXTRACTION_NOTES), n_sentences, 0.0)
+
+
+def load_or_build(articles_stage, params, out_dir) -> MentionsStage:
+    """The extraction stage for a notebook: read from `out_dir`'s tables when they were built from these
+    very inputs and code (helpers.manifest), else built and written. Prints one line saying which."""
+    from helpers import manifest
+    from helpers.paths import resolve
+
+    tables = resolve(out_dir) / "tables"
+    if manifest.is_current(resolve(out_dir), params, None, stage="mentions"):
+        stage = read_mentions(out_dir, len(articles_stage.sentences))
+        print(f"mentions stage: read from {tables} (built from these inputs): {len(stage.mentions)} mentions")
+        return stage
+    from helpers.stagecache import StageCache
+
+    cache = StageCache.for_out_dir(resolve(out_dir))
+    try:
+        stage = build_mentions(articles_stage, params.languages, params.workers, cache=cache)
+    finally:
+        cache.close()
+    write_mentions(stage, out_dir)
+    manifest.forget(resolve(out_dir))
+    print(f"mentions stage: built, {len(stage.mentions)} mentions from {stage.n_sentences} sentences "
+          f"in {stage.seconds:.1f} s")
+    return stage
 
 
 def mentions_overview(mentions):

@@ -44,17 +44,33 @@ def minhash(text: str):
     return signature
 
 
+def signature_digest(signature) -> str:
+    """Stable 16-hex-digit digest of a MinHash signature."""
+    return hashlib.blake2b(signature.hashvalues.astype("<u8").tobytes(), digest_size=8).hexdigest()
+
+
 def fingerprint(text: str) -> str:
     """Stable 16-hex-digit digest of a text's MinHash signature."""
-    return hashlib.blake2b(minhash(text).hashvalues.astype("<u8").tobytes(), digest_size=8).hexdigest()
+    return signature_digest(minhash(text))
 
 
-def story_groups(texts: Mapping[str, str], threshold: float = JACCARD_THRESHOLD) -> dict[str, str]:
-    """Map each article id to its story group (the first article id of its near-duplicate set)."""
-    from datasketch import MinHashLSH
+def story_signature(text: str):
+    """The hash values of a text's MinHash signature for `story_groups` (None when it has no shingles):
+    computed once per article, with the article, and passed on."""
+    return minhash(text).hashvalues if shingles(text) else None
 
-    ids = sorted(aid for aid in texts if shingles(texts[aid]))
-    signatures = {aid: minhash(texts[aid]) for aid in ids}
+
+def story_groups(texts: Mapping[str, str], threshold: float = JACCARD_THRESHOLD,
+                 hashvalues: Mapping[str, object] | None = None) -> dict[str, str]:
+    """Map each article id to its story group (the first article id of its near-duplicate set).
+    `hashvalues`: each text's `story_signature`, when already computed."""
+    from datasketch import MinHash, MinHashLSH
+
+    if hashvalues is None:
+        hashvalues = {aid: story_signature(text) for aid, text in texts.items()}
+    ids = sorted(aid for aid in texts if hashvalues.get(aid) is not None)
+    scheme = MinHash(num_perm=NUM_PERM, seed=SEED).scheme  # the scheme `minhash` used
+    signatures = {aid: MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=hashvalues[aid], scheme=scheme) for aid in ids}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     for aid in ids:
         lsh.insert(aid, signatures[aid])

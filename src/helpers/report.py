@@ -747,7 +747,8 @@ def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
         raise ReportError(f"the page tried to load from the network: {blocked[:3]}")
 
 
-def build_report(params: ReportParams, sources: str = "", overrides: str = "") -> Iterator[str]:
+def build_report(params: ReportParams, sources: str = "", overrides: str = "", workers: int = 0,
+                 use_cache: bool = True) -> Iterator[str]:
     """Tables, notebooks, HTML and (optionally) PDF. Yields progress lines; raises ReportError."""
     from pydantic import ValidationError as PydanticError
 
@@ -763,6 +764,8 @@ def build_report(params: ReportParams, sources: str = "", overrides: str = "") -
             resolve(sources) if sources else None,
             params.languages,
             overrides_csv=resolve(overrides) if overrides else None,
+            workers=workers,
+            use_cache=use_cache,
         )
     except PydanticError as exc:
         raise ReportError("; ".join(error_lines(exc))) from None
