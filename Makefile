@@ -23,8 +23,10 @@ FORMATS     ?= html
 
 BATCH       ?=
 WORKERS     ?= 0
+ENGINE      ?= local
+SCHEDULER   ?=
 SIZES       ?= 1k,10k,100k
-KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH LAB_PORT WORKERS SIZES
+KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH LAB_PORT WORKERS ENGINE SCHEDULER SIZES
 # The names given on the command line (by origin, so a value with spaces, TITLE="Sahel watch", stays one)
 CLI_VARS := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
 UNKNOWN_VARS := $(filter-out $(KNOWN_VARS) MAKEFLAGS MAKEOVERRIDES -*-command-variables-*-,$(CLI_VARS))
@@ -58,13 +60,14 @@ lock: ## re-resolve pyproject.toml into requirements.lock and environment.yml
 
 tables: $(STAMP) ## data stages only: INPUT folder -> OUT/tables and OUT/clean
 	$(PY) -m helpers tables --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" \
-	  --workers "$(WORKERS)" $(if $(SOURCES),--sources "$(SOURCES)")
+	  --workers "$(WORKERS)" --engine "$(ENGINE)" --scheduler "$(SCHEDULER)" $(if $(SOURCES),--sources "$(SOURCES)")
 
 report: $(STAMP) ## the whole pipeline: INPUT -> OUT/tables, notebooks (OUT/_executed), OUT/report.html (+ .pdf with FORMATS=html,pdf)
 	@if echo "$(FORMATS)" | grep -q pdf; then $(MAKE) --no-print-directory chromium; fi
 	$(PY) -m helpers report --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" \
 	  --title "$(TITLE)" --from "$(FROM)" --to "$(TO)" --focus "$(FOCUS)" --planned "$(PLANNED)" \
-	  --min-origins "$(MIN_ORIGINS)" --formats "$(FORMATS)" --workers "$(WORKERS)" $(if $(SOURCES),--sources "$(SOURCES)")
+	  --min-origins "$(MIN_ORIGINS)" --formats "$(FORMATS)" --workers "$(WORKERS)" \
+	  --engine "$(ENGINE)" --scheduler "$(SCHEDULER)" $(if $(SOURCES),--sources "$(SOURCES)")
 
 chromium: ## make sure Debian's Chromium (for PDF and browser tests) and poppler-utils are installed
 	@if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null; then exit 0; fi; \

@@ -17,17 +17,18 @@ def _tables(args: argparse.Namespace) -> int:
     from helpers.validation import error_lines
 
     try:
-        summary = run_tables(
-            input_dir=Path(args.input).resolve(),
-            out_dir=Path(args.out).resolve(),
-            sources_csv=Path(args.sources).resolve() if args.sources else None,
-            languages=tuple(x.strip() for x in args.languages.split(",") if x.strip()),
-            max_file_mb=args.max_file_mb,
-            overrides_csv=Path(args.overrides).resolve() if args.overrides else None,
-            workers=args.workers,
-            use_cache=not args.no_cache,
-            say=print,
-        )
+        with _engine(args):
+            summary = run_tables(
+                input_dir=Path(args.input).resolve(),
+                out_dir=Path(args.out).resolve(),
+                sources_csv=Path(args.sources).resolve() if args.sources else None,
+                languages=tuple(x.strip() for x in args.languages.split(",") if x.strip()),
+                max_file_mb=args.max_file_mb,
+                overrides_csv=Path(args.overrides).resolve() if args.overrides else None,
+                workers=args.workers,
+                use_cache=not args.no_cache,
+                say=print,
+            )
     except ValidationError as exc:
         for line in error_lines(exc):
             print(f"error: {line}", file=sys.stderr)
@@ -35,6 +36,25 @@ def _tables(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _failed(os_error_line(exc))
     return 0 if summary else 1
+
+
+def _engine(args: argparse.Namespace):
+    """Where the per-article work runs: this machine's processes, or a Dask cluster (helpers.parallel)."""
+    import contextlib
+
+    if args.engine == "dask":
+        from helpers.parallel import dask_engine
+
+        return dask_engine(args.scheduler, args.workers)
+    return contextlib.nullcontext()
+
+
+def _add_engine_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=int, default=0, help="processes for the per-article stages (0 = every core)")
+    parser.add_argument("--no-cache", action="store_true", help="recompute every article (OUT/cache is not used)")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local: a process pool here; dask: a Dask cluster (--scheduler, else a LocalCluster)")
+    parser.add_argument("--scheduler", default="", help="Dask scheduler address (tcp://host:8786); empty: LocalCluster")
 
 
 class Interrupted(BaseException):
@@ -65,9 +85,10 @@ def _report(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     try:
-        for line in build_report(params, sources=args.sources, overrides=args.overrides, workers=args.workers,
-                                 use_cache=not args.no_cache):
-            print(line)
+        with _engine(args):
+            for line in build_report(params, sources=args.sources, overrides=args.overrides, workers=args.workers,
+                                     use_cache=not args.no_cache):
+                print(line)
     except ReportError as exc:
         return _failed(str(exc))
     except OSError as exc:
@@ -93,8 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         default="data/annotations/overrides.csv",
         help="analyst overrides CSV (action,ids,reason); ignored when absent",
     )
-    tables.add_argument("--workers", type=int, default=0, help="processes for the per-article stages (0 = every core)")
-    tables.add_argument("--no-cache", action="store_true", help="recompute every article (OUT/cache is not used)")
+    _add_engine_arguments(tables)
     tables.set_defaults(run=_tables)
 
     from helpers.report import add_report_arguments
@@ -107,8 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     add_report_arguments(report)
     report.add_argument("--sources", default="", help="sidecar CSV (default: INPUT/sources.csv if present)")
     report.add_argument("--overrides", default="data/annotations/overrides.csv", help="analyst overrides CSV")
-    report.add_argument("--workers", type=int, default=0, help="processes for the per-article stages (0 = every core)")
-    report.add_argument("--no-cache", action="store_true", help="recompute every article (OUT/cache is not used)")
+    _add_engine_arguments(report)
     report.set_defaults(run=_report)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _interrupt)
