@@ -18,7 +18,7 @@ from helpers.paths import PROJECT_ROOT, SEEDS_DIR
 from helpers.pipeline import run_tables
 
 sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
-from corpus import article_text, plan_articles, write_corpus  # noqa: E402
+from corpus import article_text, plan_articles, write_corpus
 
 
 def _digest(folder: Path) -> dict[str, str]:
