@@ -155,3 +155,38 @@ def test_a_dask_local_cluster_gives_the_bytes_of_the_local_run(which, tmp_path, 
     n_files = len([p for p in folder.iterdir() if p.suffix in (".txt", ".html")])
     assert calls and calls[0] == n_files  # the articles stage ran on the cluster (then the mentions stage)
     assert _tables(tmp_path / "dask") == _tables(tmp_path / "local")
+
+
+def _event(n_articles: int, event_id: str = "ev_1") -> dict:
+    ids = [f"a{i:05d}" for i in range(n_articles)]
+    return {"event_id": event_id, "date": "2025-02-10", "date_precision": "day", "type": "visit",
+            "status": "occurred", "participants": "", "countries": "MLI;RUS", "topics": "",
+            "article_ids": ";".join(ids), "n_origins": 1, "n_articles": n_articles,
+            "evidence": " || ".join(f"[{a}] Putin met Goita." for a in ids)}
+
+
+@pytest.mark.parametrize(("n_articles", "more_articles", "more_quotes"), [(3, None, None), (40, 28, 34)])
+def test_a_long_event_lists_its_first_sources_and_says_how_many_more(n_articles, more_articles, more_quotes):
+    import pandas as pd
+
+    from helpers import report
+
+    articles = pd.DataFrame([{"article_id": f"a{i:05d}", "outlet": "X", "language": "en", "published_date": "",
+                              "url": "https://example.org/x", "file": "x.txt"} for i in range(n_articles)])
+    html = report.events_table(pd.DataFrame([_event(n_articles)]), articles).data
+    assert html.count("https://example.org/x") == min(n_articles, report.MAX_SOURCES_SHOWN)
+    assert (f"… and {more_articles} more articles" in html) is (more_articles is not None)
+    assert (f"… and {more_quotes} more quotes" in html) is (more_quotes is not None)
+
+
+def test_a_table_of_more_events_than_a_page_holds_says_which_it_shows(monkeypatch):
+    import pandas as pd
+
+    from helpers import report
+
+    monkeypatch.setattr(report, "MAX_EVENT_ROWS", 2)
+    frame = pd.DataFrame([_event(1, "ev_a"), _event(3, "ev_b"), _event(2, "ev_c")])
+    articles = pd.DataFrame([{"article_id": f"a{i:05d}", "outlet": "X", "language": "en", "published_date": "",
+                              "url": "", "file": "x.txt"} for i in range(3)])
+    html = report.events_table(frame, articles).data
+    assert "Showing 2 of 3 events" in html and html.count("<tr><td") == 2

@@ -376,10 +376,24 @@ def chart(fig):
     return _h(figure_html(fig))
 
 
+# Long corpora: what one HTML page shows at most, each cut said where it is made (the tables hold everything).
+MAX_EVENT_ROWS = 2000  # events per table (those with most independent origins, then most articles)
+MAX_SOURCES_SHOWN = 12  # articles listed per event
+MAX_QUOTES_SHOWN = 6  # evidence quotes per event
+MAX_PLAIN_ROWS = 500  # rows of a review table (near misses, notes, warnings)
+MAX_INPUTS_LISTED = 50  # input files listed with their SHA-256 (all are in report_manifest.json)
+
+
+def _more(n: int, what: str, where: str) -> str:
+    return f"<span class='rp-note'>… and {n:,} more {what} ({_e(where)})</span>"
+
+
 def _sources(article_ids: str, rows: pd.DataFrame) -> str:
-    """Outlet, language, date and link of each article (`rows` indexed by article_id)."""
+    """Outlet, language, date and link of each article (`rows` indexed by article_id), the first
+    MAX_SOURCES_SHOWN of them."""
     parts = []
-    for aid in article_ids.split(";"):
+    ids = article_ids.split(";")
+    for aid in ids[:MAX_SOURCES_SHOWN]:
         if aid not in rows.index:
             continue
         a = rows.loc[aid]
@@ -390,14 +404,19 @@ def _sources(article_ids: str, rows: pd.DataFrame) -> str:
             if link.startswith(("http://", "https://"))
             else f"{_e(label)} [{_e(a['file'])}]"
         )
+    if len(ids) > MAX_SOURCES_SHOWN:
+        parts.append(_more(len(ids) - MAX_SOURCES_SHOWN, "articles", "events.csv, column article_ids"))
     return "<br>".join(parts)
 
 
 def _evidence(evidence: str) -> str:
     quotes = []
-    for part in evidence.split(" || "):
+    parts = evidence.split(" || ")
+    for part in parts[:MAX_QUOTES_SHOWN]:
         aid, _, quote = part.partition("] ")
         quotes.append(f"<span class='rp-note'>{_e(aid.lstrip('['))}</span> <span class='rp-quote'>“{_e(quote)}”</span>")
+    if len(parts) > MAX_QUOTES_SHOWN:
+        quotes.append(_more(len(parts) - MAX_QUOTES_SHOWN, "quotes", "events.csv, column evidence"))
     return "<br>".join(quotes)
 
 
@@ -409,7 +428,11 @@ def events_table(frame: pd.DataFrame, articles: pd.DataFrame, empty: str = "No e
         return _h(f"<p class='rp-empty'>{_e(empty)}</p>")
     rows = []
     by_id = articles.set_index("article_id")
-    for e in frame.sort_values(["date", "countries"]).itertuples():
+    shown = frame
+    if len(frame) > MAX_EVENT_ROWS:
+        shown = frame.sort_values(["n_origins", "n_articles", "event_id"], ascending=[False, False, True],
+                                  kind="stable").head(MAX_EVENT_ROWS)
+    for e in shown.sort_values(["date", "countries"]).itertuples():
         rows.append(
             f"<tr><td class='rp-nowrap'>{_e(e.date or 'undated')}<br>"
             f"<span class='rp-note'>{_e(e.date_precision)}</span></td>"
@@ -425,7 +448,10 @@ def events_table(frame: pd.DataFrame, articles: pd.DataFrame, empty: str = "No e
         "<tr><th>date</th><th>type</th><th>participants</th><th>countries</th><th>topics</th><th>sources</th>"
         "<th>evidence (original language)</th></tr>"
     )
-    return _h(f"<table class='rp-table rp-events'><colgroup>{cols}</colgroup>{head}{''.join(rows)}</table>")
+    cut = (f"<p class='rp-note'>Showing {MAX_EVENT_ROWS:,} of {len(frame):,} events: those with the most "
+           f"independent origins, then the most articles. All of them are in tables/events.csv.</p>"
+           if len(frame) > MAX_EVENT_ROWS else "")
+    return _h(f"{cut}<table class='rp-table rp-events'><colgroup>{cols}</colgroup>{head}{''.join(rows)}</table>")
 
 
 def _plain_table(frame: pd.DataFrame, columns: list[str], empty: str):
@@ -434,9 +460,11 @@ def _plain_table(frame: pd.DataFrame, columns: list[str], empty: str):
     head = "".join(f"<th>{_e(c)}</th>" for c in columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{_e(row[c])}</td>" for c in columns) + "</tr>"
-        for row in frame[columns].to_dict("records")
+        for row in frame[columns].head(MAX_PLAIN_ROWS).to_dict("records")
     )
-    return _h(f"<table class='rp-table'><tr>{head}</tr>{body}</table>")
+    cut = (f"<p class='rp-note'>The first {MAX_PLAIN_ROWS:,} of {len(frame):,} rows; all are in the tables folder.</p>"
+           if len(frame) > MAX_PLAIN_ROWS else "")
+    return _h(f"<table class='rp-table'><tr>{head}</tr>{body}</table>{cut}")
 
 
 def near_misses_table(data: ReportData):
@@ -604,7 +632,13 @@ def input_hashes(params: ReportParams) -> dict[str, str]:
 def reproducibility(data: ReportData):
     params = data.params.model_dump(mode="json")
     hashes = input_hashes(data.params)
-    rows = "".join(f"<tr><td>{_e(k)}</td><td><code>{_e(v)}</code></td></tr>" for k, v in hashes.items())
+    rows = "".join(f"<tr><td>{_e(k)}</td><td><code>{_e(v)}</code></td></tr>"
+                   for k, v in list(hashes.items())[:MAX_INPUTS_LISTED])
+    if len(hashes) > MAX_INPUTS_LISTED:
+        whole = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()
+        rows += (f"<tr><td colspan='2'>{_more(len(hashes) - MAX_INPUTS_LISTED, 'input files', 'report_manifest.json')}"
+                 f"<br><span class='rp-note'>SHA-256 of the whole list (name: hash, as JSON): "
+                 f"<code>{whole}</code></span></td></tr>")
     versions = ", ".join(f"{_e(k)} {_e(v)}" for k, v in package_versions().items())
     built = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
     return _h(
