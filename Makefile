@@ -39,6 +39,7 @@ endif
 help: ## list the targets and their variables
 	@grep -hE '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 	@echo "  data: INPUT=$(INPUT) OUT=$(OUT) SOURCES=<csv, default INPUT/sources.csv> LANGUAGES=$(LANGUAGES) OVERRIDES=$(OVERRIDES)"
+	@echo "  scale: WORKERS=$(WORKERS) (0 = every core) ENGINE=$(ENGINE) (local or dask) SCHEDULER=<tcp://host:8786> SIZES=$(SIZES) (make bench)"
 	@echo "  report: FOCUS=<ISO3,...> FROM=<YYYY-MM-DD> TO=<YYYY-MM-DD> TITLE='$(TITLE)' PLANNED=$(PLANNED) MIN_ORIGINS=$(MIN_ORIGINS) FORMATS=$(FORMATS)"
 
 $(STAMP): requirements.lock pyproject.toml
@@ -95,4 +96,5 @@ lab: $(STAMP) ## JupyterLab on notebooks/ (kernel "python3" = the project's .ven
 	  --ServerApp.root_dir=notebooks
 
 clean: ## remove generated outputs (keeps .venv)
-	rm -rf $(OUT)/tables $(OUT)/clean $(OUT)/_executed $(OUT)/report.html $(OUT)/report.pdf $(OUT)/report_manifest.json
+	rm -rf $(OUT)/tables $(OUT)/clean $(OUT)/_executed $(OUT)/report.html $(OUT)/report.pdf $(OUT)/report_manifest.json \
+	  $(OUT)/tables_manifest.json $(OUT)/cache

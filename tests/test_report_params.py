@@ -179,3 +179,23 @@ def test_report_parameter_errors_are_one_line_each(args, message, tmp_path):
     assert result.returncode != 0 and message in result.stderr
     assert "pydantic.dev" not in result.stderr and "'languages'" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_each_report_parameter_is_defined_once_and_make_passes_it():
+    """The field (ReportParams) holds the flag and the make variable; the CLI comes from it, and the
+    Makefile's report recipe passes every variable to its flag."""
+    import argparse
+    import re
+
+    from helpers.report import add_report_arguments
+
+    parser = argparse.ArgumentParser()
+    add_report_arguments(parser)
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nreport:", 1)[1].split("\n\n", 1)[0]
+    known = re.search(r"KNOWN_VARS := (.*)", makefile).group(1).split()
+    for name, field in ReportParams.model_fields.items():
+        meta = field.json_schema_extra
+        assert parser.get_default(name) is not None
+        assert f'{meta["cli"]} "$({meta["make"]})"' in recipe, name
+        assert meta["make"] in known, name

@@ -59,21 +59,30 @@ def _known_codes() -> frozenset[str]:
         return frozenset(row["iso3"] for row in csv.DictReader(fh))
 
 
+def _option(default, cli: str, make: str, help: str, **kw):
+    """A report parameter: its default, CLI flag, make variable and help, defined here once. The CLI's
+    options (`add_report_arguments`), the string conversion (`params_from_cli`), the notebook's
+    parameters (`notebook_parameters`) and the Makefile check (tests) are derived from these fields."""
+    return Field(default=default, json_schema_extra={"cli": cli, "make": make, "help": help}, **kw)
+
+
 class ReportParams(BaseModel):
-    """The report's parameters (same names in the notebook, the CLI and make)."""
+    """The report's parameters (same names in the notebook; CLI flags and make variables in each field)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    input_dir: str = "data/seeds"
-    out_dir: str = "reports"
-    title: str = Field(default="Diplomatic contacts", min_length=1, max_length=200)
-    period_start: dt.date | None = None
-    period_end: dt.date | None = None
-    focus_countries: tuple[str, ...] = ()
-    include_planned: StrictBool = False
-    min_origins: StrictInt = Field(default=1, ge=1)
-    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
-    formats: tuple[str, ...] = ("html",)
+    input_dir: str = _option("data/seeds", "--input", "INPUT", "folder of articles")
+    out_dir: str = _option("reports", "--out", "OUT", "output folder")
+    title: str = _option("Diplomatic contacts", "--title", "TITLE", "report title", min_length=1, max_length=200)
+    period_start: dt.date | None = _option(None, "--from", "FROM", "first day included, YYYY-MM-DD")
+    period_end: dt.date | None = _option(None, "--to", "TO", "last day included, YYYY-MM-DD")
+    focus_countries: tuple[str, ...] = _option((), "--focus", "FOCUS", "ISO3 codes, comma-separated (default: all)")
+    include_planned: StrictBool = _option(
+        False, "--planned", "PLANNED", "yes to count planned contacts with the others (they are always shown apart)")
+    min_origins: StrictInt = _option(1, "--min-origins", "MIN_ORIGINS", "minimum independent origins per event", ge=1)
+    languages: tuple[str, ...] = _option(SUPPORTED_LANGUAGES, "--languages", "LANGUAGES",
+                                         "ISO 639-1 codes, comma-separated")
+    formats: tuple[str, ...] = _option(("html",), "--formats", "FORMATS", "html and/or pdf, comma-separated")
 
     @field_validator("period_start", "period_end", mode="before")
     @classmethod
@@ -120,65 +129,56 @@ def _split(value: str) -> list[str]:
     return [x.strip() for x in value.split(",") if x.strip()]
 
 
+def _meta(name: str) -> dict:
+    return ReportParams.model_fields[name].json_schema_extra
+
+
+def _cli_default(value) -> str:
+    if isinstance(value, tuple):
+        return ",".join(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
 def add_report_arguments(parser) -> None:
     """CLI options, one per ReportParams field (make report passes its variables through these)."""
-    parser.add_argument("--input", dest="input_dir", default="data/seeds", help="folder of articles")
-    parser.add_argument("--out", dest="out_dir", default="reports", help="output folder")
-    parser.add_argument("--title", default="Diplomatic contacts", help="report title")
-    parser.add_argument("--from", dest="period_start", default="", help="first day included, YYYY-MM-DD")
-    parser.add_argument("--to", dest="period_end", default="", help="last day included, YYYY-MM-DD")
-    parser.add_argument(
-        "--focus", dest="focus_countries", default="", help="ISO3 codes, comma-separated (default: all)"
-    )
-    parser.add_argument(
-        "--planned",
-        dest="include_planned",
-        default="no",
-        help="yes to count planned contacts with the others (they are always shown separately)",
-    )
-    parser.add_argument("--min-origins", dest="min_origins", default="1", help="minimum independent origins per event")
-    parser.add_argument("--languages", default=",".join(SUPPORTED_LANGUAGES), help="ISO 639-1 codes, comma-separated")
-    parser.add_argument("--formats", default="html", help="html and/or pdf, comma-separated")
+    for name, field in ReportParams.model_fields.items():
+        meta = field.json_schema_extra
+        parser.add_argument(meta["cli"], dest=name, default=_cli_default(field.default), help=meta["help"])
+
+
+def _from_string(name: str, value: str):
+    """A CLI string as the field's type wants it; a ValueError names the parameter."""
+    annotation = ReportParams.model_fields[name].annotation
+    text = str(value).strip()
+    if annotation is StrictBool or annotation is bool:
+        if text.lower() not in ("yes", "no", "true", "false", "1", "0", ""):
+            raise ValueError(f"parameter {name}: expected yes or no (got {text!r})")
+        return text.lower() in ("yes", "true", "1")
+    if annotation is StrictInt or annotation is int:
+        try:
+            return int(text or str(ReportParams.model_fields[name].default))
+        except ValueError:
+            raise ValueError(f"parameter {name}: expected a whole number (got {value!r})") from None
+    if annotation == tuple[str, ...]:
+        return tuple(_split(text))
+    if name in ("input_dir", "out_dir"):  # a relative path on the command line starts where the user is
+        return str(Path(text).resolve()) if text else text
+    return text or None if ReportParams.model_fields[name].default is None else value
 
 
 def params_from_cli(args: dict) -> ReportParams:
-    planned = str(args.get("include_planned", "no")).strip().lower()
-    if planned not in ("yes", "no", "true", "false", "1", "0", ""):
-        raise ValueError(f"parameter include_planned: expected yes or no (got {planned!r})")
-    try:
-        min_origins = int(str(args.get("min_origins", "1")).strip() or "1")
-    except ValueError:
-        raise ValueError(f"parameter min_origins: expected a whole number (got {args.get('min_origins')!r})") from None
-    return validate_params(
-        {
-            "input_dir": args.get("input_dir", "data/seeds"),
-            "out_dir": args.get("out_dir", "reports"),
-            "title": args.get("title", "Diplomatic contacts"),
-            "period_start": args.get("period_start") or None,
-            "period_end": args.get("period_end") or None,
-            "focus_countries": tuple(_split(args.get("focus_countries", ""))),
-            "include_planned": planned in ("yes", "true", "1"),
-            "min_origins": min_origins,
-            "languages": tuple(_split(args.get("languages", ",".join(SUPPORTED_LANGUAGES)))),
-            "formats": tuple(_split(args.get("formats", "html"))),
-        }
-    )
+    """ReportParams from the CLI's strings (absent ones take the defaults)."""
+    return validate_params({name: _from_string(name, args[name]) for name in ReportParams.model_fields
+                            if name in args})
 
 
 def notebook_parameters(params: ReportParams) -> dict:
-    """The papermill parameters of the report notebook (JSON-friendly)."""
-    return {
-        "input_dir": str(resolve(params.input_dir)),
-        "out_dir": str(resolve(params.out_dir)),
-        "title": params.title,
-        "period_start": params.period_start.isoformat() if params.period_start else "",
-        "period_end": params.period_end.isoformat() if params.period_end else "",
-        "focus_countries": list(params.focus_countries),
-        "include_planned": params.include_planned,
-        "min_origins": params.min_origins,
-        "languages": list(params.languages),
-        "formats": list(params.formats),
-    }
+    """The papermill parameters of the report notebook (JSON-friendly), paths absolute."""
+    values = params.model_dump(mode="json")
+    values["input_dir"], values["out_dir"] = str(resolve(params.input_dir)), str(resolve(params.out_dir))
+    return {k: ("" if v is None else v) for k, v in values.items()}
 
 
 # ---------------------------------------------------------------------------------------------
