@@ -133,6 +133,7 @@ def test_the_report_runs_each_stage_once(tmp_path):
         notebook_lines += [line for c in cells for o in c.get("outputs", []) for line in "".join(o.get("text", "")
                            ).splitlines() if " stage: " in line]
     assert notebook_lines and all(" stage: read from " in line for line in notebook_lines), notebook_lines
+    assert "<title>Diplomatic contacts</title>" in (out / "report.html").read_text(encoding="utf-8")  # not "Notebook"
 
 
 @pytest.mark.slow

@@ -687,8 +687,9 @@ def execute_notebook(name: str, parameters: dict, executed_dir: Path) -> Path:
 EXTERNAL_SOURCE = r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//"
 
 
-def notebook_to_html(executed: Path) -> str:
-    """The executed report notebook as one self-contained HTML page, code hidden."""
+def notebook_to_html(executed: Path, title: str = "") -> str:
+    """The executed report notebook as one self-contained HTML page, code hidden; `title` is the page's
+    <title> (and so the PDF's Title)."""
     import re
 
     import nbformat
@@ -702,6 +703,8 @@ def notebook_to_html(executed: Path) -> str:
     for n, cell in enumerate(notebook.cells):  # papermill gives its injected cell a random id: the same every build
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             cell["id"] = f"injected-parameters-{n}"
+    if title:
+        notebook.metadata["title"] = title
     body, _ = exporter.from_notebook_node(notebook)
     external = re.findall(EXTERNAL_SOURCE, body, flags=re.IGNORECASE)
     if external:
@@ -816,7 +819,7 @@ def build_report(params: ReportParams, sources: str = "", overrides: str = "", w
         wanted = {k: nb_params[k] for k in NOTEBOOK_PARAMETERS[name]}
         report_notebook = execute_notebook(name, wanted, executed_dir)
         yield f"executed {name} -> {report_notebook}"
-    body = notebook_to_html(report_notebook)
+    body = notebook_to_html(report_notebook, params.title)
     fd, tmp = tempfile.mkstemp(dir=out, prefix=".report.", suffix=".html")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(body)
