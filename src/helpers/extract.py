@@ -42,6 +42,7 @@ from helpers.lexicon import load_lexicon
 from helpers.parties import find_parties, states_named
 from helpers.segment import NOTED, ArticleContext, Mention, Notes, Segment
 from helpers.status import decide_type_and_status
+from helpers.textlines import clip
 from helpers.triggers import find_triggers
 
 # The headline is analysed after the body (so that people the body introduces are known), as sentence -1
@@ -173,7 +174,7 @@ def _without_planned_that_happened(mentions: list[Mention], published: Published
     kept = []
     for m in mentions:
         if m.status == "planned" and not m.has_own_date and (m.countries, m.type) in occurred:
-            notes.add("planned_then_occurred", m.article_id, m.sentence_no, m.sentence[: SETTINGS.note_chars],
+            notes.add("planned_then_occurred", m.article_id, m.sentence_no, clip(m.sentence, SETTINGS.note_chars),
                       f"{';'.join(m.countries)} {m.type}: the article reports it as having taken place")
             continue
         kept.append(m)
@@ -194,8 +195,8 @@ def _congratulations(mentions: list[Mention], notes: Notes) -> list[Mention]:
             host = next((c for c in mentions if c.type in _HELD_CONTACTS and c.status == m.status
                          and c.countries == m.countries and (not m.has_own_date or c.date == m.date)), None)
             if host is not None:
-                notes.add("congratulation_in_contact", m.article_id, m.sentence_no, m.sentence[: SETTINGS.note_chars],
-                          f"{';'.join(m.countries)}: part of {host.type} {host.mention_id}")
+                notes.add("congratulation_in_contact", m.article_id, m.sentence_no,
+                          clip(m.sentence, SETTINGS.note_chars), f"{';'.join(m.countries)}: part of {host.type} {host.mention_id}")
                 continue
             m.type = "message"
         kept.append(m)
@@ -315,7 +316,7 @@ def _too_long(article_id: str, sentence_no: int, text: str, notes: Notes) -> boo
     """A sentence over `max_sentence_chars` is set aside with a note (kind `sentence_too_long`)."""
     if len(text) <= SETTINGS.max_sentence_chars:
         return False
-    notes.add("sentence_too_long", article_id, sentence_no, text[: SETTINGS.note_chars],
+    notes.add("sentence_too_long", article_id, sentence_no, clip(text, SETTINGS.note_chars),
               f"{len(text):,} characters without a sentence break, over the {SETTINGS.max_sentence_chars:,} "
               "read for contacts (max_sentence_chars); not read")
     return True
@@ -324,7 +325,7 @@ def _too_long(article_id: str, sentence_no: int, text: str, notes: Notes) -> boo
 def invalid_mention_note(row, reason: str) -> dict:
     """An extraction note for a mention that broke the table's schema (kind `invalid_mention`)."""
     return {"kind": "invalid_mention", "article_id": str(row["article_id"]), "sentence_no": int(row["sentence_no"]),
-            "surface": str(row["sentence"])[: SETTINGS.note_chars],
+            "surface": clip(str(row["sentence"]), SETTINGS.note_chars),
             "detail": f"{reason} (countries {row['countries']!r}, type {row['type']!r}, date {row['date']!r} "
                       f"at {row['date_precision']!r}); set aside"}
 

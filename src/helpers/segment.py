@@ -228,5 +228,6 @@ class Segment:
     def head(self) -> str:
         """The start of the text, as notes quote it."""
         from helpers.extraction_settings import SETTINGS
+        from helpers.textlines import clip
 
-        return self.text[: SETTINGS.note_chars]
+        return clip(self.text, SETTINGS.note_chars)

@@ -26,6 +26,16 @@ _TERMINAL = re.compile(r"(?:[.!?…؟۔][\"'”’»)\]]*|[\"”»])\s*$")
 _PUNCTUATION_TERMINAL = re.compile(r"[.!?…؟۔][\"'”’»)\]]*\s*$")
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with "…" when cut (as notes quote)."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(1, limit - 1)]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
 def split_lines(text: str) -> list[str]:
     """Split text into lines with normalised whitespace (NFC, no invisible characters)."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
