@@ -196,7 +196,8 @@ def _congratulations(mentions: list[Mention], notes: Notes) -> list[Mention]:
                          and c.countries == m.countries and (not m.has_own_date or c.date == m.date)), None)
             if host is not None:
                 notes.add("congratulation_in_contact", m.article_id, m.sentence_no,
-                          clip(m.sentence, SETTINGS.note_chars), f"{';'.join(m.countries)}: part of {host.type} {host.mention_id}")
+                          clip(m.sentence, SETTINGS.note_chars),
+                          f"{';'.join(m.countries)}: part of {host.type} {host.mention_id}")
                 continue
             m.type = "message"
         kept.append(m)
