@@ -132,11 +132,9 @@ def _layout(fig: go.Figure, title: str, note: str, height: int = HEIGHT) -> go.F
 
 
 def hub_country(events: pd.DataFrame, focus: list[str]) -> set[str]:
-    """The focus countries, or else the country present in most events."""
-    if focus:
-        return set(focus)
-    counts = Counter(c for cell in events["countries"] for c in cell.split(";"))
-    return {counts.most_common(1)[0][0]} if counts else set()
+    """The focus countries (FOCUS), or none: without a focus no country is made the centre of the charts
+    (they show every country of each event, and say so)."""
+    return set(focus)
 
 
 def counterparts(countries: str, hub: set[str]) -> list[str]:
@@ -178,7 +176,7 @@ def timeline(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     """Each event a marker by date and counterpart (symbol = type, size = independent origins);
     month-precision events as spans over their month."""
     hub = hub_country(events, focus)
-    dated = events[events["date_precision"].isin(["day", "month"])]
+    dated = events[events["date_precision"].isin(["day", "month", "year"])]
     fig = go.Figure()
     rows = sorted({", ".join(name(c) for c in counterparts(e.countries, hub)) for e in dated.itertuples()})
     for ctype in TYPE_COLOURS:
@@ -200,10 +198,10 @@ def timeline(events: pd.DataFrame, focus: list[str]) -> go.Figure:
                     hoverinfo="text",
                 )
             )
-        months = dated[(dated["type"] == ctype) & (dated["date_precision"] == "month")]
-        for e in months.itertuples():
-            start = pd.Timestamp(e.date + "-01")
-            end = start + pd.offsets.MonthEnd(0)
+        spans = dated[(dated["type"] == ctype) & dated["date_precision"].isin(["month", "year"])]
+        for e in spans.itertuples():
+            start = pd.Timestamp(e.date + "-01" if e.date_precision == "month" else e.date + "-01-01")
+            end = start + (pd.offsets.MonthEnd(0) if e.date_precision == "month" else pd.offsets.YearEnd(0))
             label = ", ".join(name(c) for c in counterparts(e.countries, hub))
             fig.add_trace(
                 go.Scatter(
@@ -214,7 +212,7 @@ def timeline(events: pd.DataFrame, focus: list[str]) -> go.Figure:
                     ],
                     y=[label] * 3,
                     mode="lines+markers",
-                    name=f"{TYPE_LABELS[ctype]} (month only)",
+                    name=f"{TYPE_LABELS[ctype]} ({e.date_precision} only)",
                     line={"color": TYPE_COLOURS[ctype], "width": 8},
                     opacity=0.45,
                     marker={"size": 2},
@@ -223,14 +221,16 @@ def timeline(events: pd.DataFrame, focus: list[str]) -> go.Figure:
                     showlegend=False,
                 )
             )
-    fig.update_yaxes(title_text="counterpart", categoryorder="array", categoryarray=rows, automargin=True)
+    fig.update_yaxes(title_text="counterpart" if hub else "countries of the event", categoryorder="array",
+                     categoryarray=rows, automargin=True)
     fig.update_xaxes(title_text="date of the contact", type="date")
-    hub_names = ", ".join(name(c) for c in sorted(hub)) or "all countries"
+    title = (f"Contacts over time: counterparts of {', '.join(name(c) for c in sorted(hub))}" if hub
+             else "Contacts over time, by the countries of each event (no focus country)")
     return _layout(
         fig,
-        f"Contacts over time: counterparts of {hub_names}",
-        "Each marker is one event (symbol = type, size = independent origins); a bar spanning a month is "
-        "an event known only to the month.",
+        title,
+        "Each marker is one event (symbol = type, size = independent origins); a bar spanning a month or a "
+        "year is an event known only to that month or year.",
         height=max(HEIGHT, 120 + 34 * len(rows)),
     )
 
@@ -256,18 +256,27 @@ def by_country(events: pd.DataFrame, focus: list[str]) -> go.Figure:
             )
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title_text="counterpart country")
+    fig.update_xaxes(title_text="counterpart country" if hub else "country")
     fig.update_yaxes(title_text="number of events", dtick=1)
     return _layout(
         fig,
-        "Contacts by counterpart country and type",
-        "Each bar segment counts events of one type; a multilateral event counts once for each counterpart.",
+        "Contacts by counterpart country and type" if hub else "Contacts by country and type (no focus country)",
+        "Each bar segment counts events of one type; a multilateral event counts once for each counterpart."
+        if hub else "Each bar segment counts events of one type; an event counts once for each country in it.",
     )
 
 
-def _count_heatmap(cells: Counter, colorscale: str, hover: str) -> tuple[go.Figure, int]:
+def continuous_months(months: list[str]) -> list[str]:
+    """Every month (YYYY-MM) from the first to the last given, so that a time axis has no jumps."""
+    if not months:
+        return []
+    return [p.strftime("%Y-%m") for p in pd.period_range(months[0], months[-1], freq="M")]
+
+
+def _count_heatmap(cells: Counter, colorscale: str, hover: str, columns: list[str] | None = None
+                   ) -> tuple[go.Figure, int]:
     """A heatmap of counts keyed (row label, column label); returns the figure and its number of rows."""
-    columns = sorted({x for _, x in cells})
+    columns = columns if columns is not None else sorted({x for _, x in cells})
     rows = sorted({y for y, _ in cells})
     z = [[cells.get((y, x), 0) for x in columns] for y in rows]
     fig = go.Figure(
@@ -292,7 +301,8 @@ def heatmap(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     hub = hub_country(events, focus)
     dated = events[events["date_precision"].isin(["day", "month"])]
     cells: Counter = Counter((name(c), e.date[:7]) for e in dated.itertuples() for c in counterparts(e.countries, hub))
-    fig, n_rows = _count_heatmap(cells, "Blues", "%{y}, %{x}: %{z} event(s)<extra></extra>")
+    fig, n_rows = _count_heatmap(cells, "Blues", "%{y}, %{x}: %{z} event(s)<extra></extra>",
+                                 columns=continuous_months(sorted({x for _, x in cells})))
     fig.update_xaxes(title_text="month", type="category")
     return _layout(
         fig,
@@ -348,12 +358,11 @@ def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
         fitbounds="locations",
         resolution=110,
     )
-    hub_names = ", ".join(name(c) for c in hubs) or "none"
+    focus_note = f"blue = the focus country ({', '.join(name(c) for c in hubs)}); " if hubs else ""
     return _layout(
         fig,
-        "Where the contacts are: events per counterpart country",
-        f"Orange = number of events with the country; blue = the focus country ({hub_names}); "
-        "grey = African countries with no event.",
+        "Where the contacts are: events per " + ("counterpart country" if hub else "country"),
+        f"Orange = number of events with the country; {focus_note}grey = African countries with no event.",
     )
 
 
