@@ -30,3 +30,23 @@ def test_a_quoted_note_is_cut_at_a_word_with_an_ellipsis(text, limit, clipped):
     from helpers.textlines import clip
 
     assert clip(text, limit) == clipped and len(clipped) <= limit
+
+
+def test_the_report_shows_the_real_first_runs_that_readme_records():
+    """The accuracy the report prints is the development set's first runs (as in README), not the 1.000 of
+    the regression gold."""
+    import re
+
+    import yaml
+
+    from helpers import report
+    from helpers.paths import PROJECT_ROOT
+
+    quality = yaml.safe_load(report.REAL_QUALITY.read_text(encoding="utf-8"))
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| ([0-9a-f]{7}) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$", readme, re.M)
+    assert [(int(b), c, float(f), float(cf)) for b, c, f, _, _, cf in rows] == [
+        (r["batch"], r["code"], r["strict_f1"], r["countries_f1"]) for r in quality["first_runs"]]
+    html = report.real_accuracy().data
+    latest = quality["latest_first_run"]
+    assert f"<b>{latest['strict_f1']:.3f}</b>" in html and "upper bound" in html
