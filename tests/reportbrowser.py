@@ -5,13 +5,13 @@ from pathlib import Path
 from helpers import report
 
 
-def browse(html_path: Path, action):
+def browse(html_path: Path, action, width: int = 760):
     """Open a built report in headless Chromium with the network blocked, run `action(page)`; returns
     (its result, console/page errors, failed requests, blocked requests, dialogs opened)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser, page, blocked = report.open_page(p, html_path)
+        browser, page, blocked = report.open_page(p, html_path, width)
         errors, dialogs, failed = [], [], []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))

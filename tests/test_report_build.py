@@ -77,8 +77,8 @@ def test_pdf_pages_are_a4_and_charts_are_drawn(built):
     for n in range(1, pages + 1):
         text = subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout
-        if any(t in text for t in ("Contacts over time:", "Contacts by counterpart", "Where the contacts are",
-                                   "Who talked to whom", "Topics by counterpart")):
+        if any(t in text for t in ("Contacts over time", "Contacts by counterpart", "Contacts by country",
+                                   "Where the contacts are", "Who talked to whom", "Topics by counterpart")):
             chart_pages.append(n)
     assert chart_pages
     for n in chart_pages:
@@ -151,3 +151,41 @@ def test_a_failing_cell_is_named(tmp_path, monkeypatch):
     with pytest.raises(report.ReportError, match=r"notebook broken.ipynb failed in cell \d+: RuntimeError: boom"):
         report.execute_notebook("broken.ipynb", {"x": 2}, tmp_path)
     assert (tmp_path / "broken.ipynb").exists()  # kept for debugging
+
+
+def test_the_events_table_searches_filters_and_sorts_in_the_browser(built):
+    def act(page):
+        box = page.locator(".rp-filterable").first
+        total = box.locator("tr").count() - 1
+        before = box.locator(".rp-count").text_content()
+        box.locator(".rp-search").fill("Lavrov")
+        searched = box.locator(".rp-count").text_content()
+        visible = box.locator("tr:visible").count() - 1
+        box.locator(".rp-search").fill("")
+        box.locator("th").first.click()
+        box.locator("th").first.click()  # descending
+        first_date = box.locator("tr").nth(1).locator("td").first.text_content()
+        dates = [t for t in box.locator("tr td:first-child").all_text_contents()]
+        width = page.evaluate("() => document.body.getBoundingClientRect().width")
+        return total, before, searched, visible, first_date, dates, width
+
+    (total, before, searched, visible, first_date, dates, width), errors, *_ = _browse(built / "report.html", act,
+                                                                                         width=1400)
+    assert before == f"{total} of {total} shown" and total >= 5
+    assert 0 < visible < total and searched == f"{visible} of {total} shown"
+    assert first_date == max(dates)
+    assert width > 1000  # the page uses a wide window (1400 px), not a 760 px column
+    assert errors == []
+
+
+def test_the_pdf_title_is_the_report_title_and_no_name_is_broken_across_lines(built):
+    import pandas as pd
+
+    info = subprocess.run(["pdfinfo", str(built / "report.pdf")], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Title:\s+Diplomatic contacts$", info, re.M)
+    text = subprocess.run(["pdftotext", str(built / "report.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    events = pd.read_csv(built / "tables" / "events.csv", dtype=str, keep_default_na=False)
+    words = {w for cell in events["participants"] for w in re.findall(r"\w{6,}", cell)} | {"occurred", "planned"}
+    broken = [w for w in words if not re.search(rf"\b{re.escape(w)}\b", text)]
+    assert broken == []

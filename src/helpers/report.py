@@ -309,7 +309,9 @@ CSS = """
   table.rp-table { border-collapse: collapse; font-size: 10.5px; width: 100%; max-width: 100%; table-layout: fixed; }
   table.rp-table th { background: #f0f0f0; }
   table.rp-table th, table.rp-table td { border: 1px solid #ddd; padding: 3px 5px; vertical-align: top;
-    text-align: left !important; overflow-wrap: anywhere; word-break: break-word; white-space: normal; }
+    text-align: left !important; overflow-wrap: break-word; word-break: normal; hyphens: auto; white-space: normal; }
+  .rp-filters { margin: 6px 0; display: flex; flex-wrap: wrap; gap: 10px; align-items: center; font-size: 12px; }
+  .rp-search { min-width: 280px; padding: 3px 6px; }
   table.rp-events col.c-date { width: 12%; } table.rp-events col.c-type { width: 9%; }
   table.rp-table td.rp-nowrap { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
   table.rp-events col.c-who { width: 13%; } table.rp-events col.c-where { width: 11%; }
@@ -321,19 +323,84 @@ CSS = """
   .rp-warning { color: #8a4b00; background: #fff4e0; border-left: 4px solid #e69f00; padding: 4px 8px; }
   h2 { border-bottom: 2px solid #0072B2; padding-bottom: 2px; }
   @media print {
-    h2 { break-after: avoid; }
+    h2, h3 { break-after: avoid; }
+    .rp-filters { display: none; }
+    /* A long table may run over pages (the lab template keeps each output on one page). */
+    .jp-Cell-outputWrapper:has(.rp-table), .jp-OutputArea-child:has(.rp-table) { break-inside: auto !important; }
+    .jp-OutputArea-child:has(.rp-table), .jp-OutputArea-output:has(.rp-table) { display: block !important; }
     h2.rp-break { break-before: page; }
     table.rp-table tr, .rp-figure, .js-plotly-plot, .plotly-graph-div { break-inside: avoid; }
+    /* On paper columns take the width of their longest word, so no word is broken ("occurre/d"). */
+    table.rp-table { table-layout: auto; }
+    table.rp-table th, table.rp-table td { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+    table.rp-events td:nth-child(6) { overflow-wrap: anywhere; }
   }
 </style>
 """
 
 
+# The events tables' search, filters and sorting: plain script written for this report (no library, no
+# network), reading the cells' text only (never inserting markup).
+TABLE_SCRIPT = """<script>
+(function () {
+  function setup(box) {
+    var table = box.querySelector('table'), rows = Array.prototype.slice.call(table.querySelectorAll('tr')).slice(1);
+    var search = box.querySelector('.rp-search'), selects = box.querySelectorAll('select'), count = box.querySelector('.rp-count');
+    function apply() {
+      var q = search.value.toLowerCase(), shown = 0;
+      rows.forEach(function (row) {
+        var ok = row.textContent.toLowerCase().indexOf(q) >= 0;
+        selects.forEach(function (sel) {
+          if (sel.value && row.cells[+sel.dataset.col].textContent.indexOf(sel.value) < 0) { ok = false; }
+        });
+        row.style.display = ok ? '' : 'none';
+        if (ok) { shown += 1; }
+      });
+      count.textContent = shown + ' of ' + rows.length + ' shown';
+    }
+    search.addEventListener('input', apply);
+    selects.forEach(function (sel) { sel.addEventListener('change', apply); });
+    Array.prototype.forEach.call(table.querySelectorAll('th'), function (th, col) {
+      th.style.cursor = 'pointer';
+      th.title = 'sort';
+      th.addEventListener('click', function () {
+        var up = th.dataset.sort !== 'up';
+        th.dataset.sort = up ? 'up' : 'down';
+        rows.sort(function (a, b) {
+          var x = a.cells[col].textContent, y = b.cells[col].textContent;
+          return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+        });
+        rows.forEach(function (row) { table.appendChild(row); });
+      });
+    });
+    apply();
+  }
+  function init() { document.querySelectorAll('.rp-filterable').forEach(setup); }
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
+})();
+</script>"""
+
+
 def assets():
-    """Report CSS, plotly.js and the map outlines: shown once, before any chart."""
+    """Report CSS, plotly.js and the map outlines, and the tables' script: shown once, before any chart."""
     from helpers.charts import offline_assets_html
 
-    return _h(CSS + offline_assets_html())
+    return _h(CSS + offline_assets_html() + TABLE_SCRIPT)
+
+
+def _filter_bar(frame: pd.DataFrame) -> str:
+    """Search box and type/status filters above an events table (TABLE_SCRIPT)."""
+    from helpers.charts import TYPE_LABELS
+
+    def select(label: str, col: int, values) -> str:
+        options = "".join(f"<option value='{_e(v)}'>{_e(v)}</option>" for v in values)
+        return f"<label>{label} <select data-col='{col}'><option value=''>all</option>{options}</select></label>"
+
+    types = sorted({TYPE_LABELS.get(t, t) for t in frame["type"]})
+    statuses = sorted(set(frame["status"]))
+    return ("<div class='rp-filters'><input class='rp-search' type='search' placeholder='search countries, people, "
+            "outlets, quotes' aria-label='search'> " + select("type", 1, types) + " " + select("status", 1, statuses)
+            + " <span class='rp-count rp-note'></span></div>")
 
 
 def heading(data: ReportData):
@@ -452,7 +519,8 @@ def events_table(frame: pd.DataFrame, articles: pd.DataFrame, empty: str = "No e
     cut = (f"<p class='rp-note'>Showing {MAX_EVENT_ROWS:,} of {len(frame):,} events: those with the most "
            f"independent origins, then the most articles. All of them are in tables/events.csv.</p>"
            if len(frame) > MAX_EVENT_ROWS else "")
-    return _h(f"{cut}<table class='rp-table rp-events'><colgroup>{cols}</colgroup>{head}{''.join(rows)}</table>")
+    return _h(f"{cut}<div class='rp-filterable'>{_filter_bar(shown)}<table class='rp-table rp-events'>"
+              f"<colgroup>{cols}</colgroup>{head}{''.join(rows)}</table></div>")
 
 
 def _plain_table(frame: pd.DataFrame, columns: list[str], empty: str):
