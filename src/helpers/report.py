@@ -345,7 +345,8 @@ TABLE_SCRIPT = """<script>
 (function () {
   function setup(box) {
     var table = box.querySelector('table'), rows = Array.prototype.slice.call(table.querySelectorAll('tr')).slice(1);
-    var search = box.querySelector('.rp-search'), selects = box.querySelectorAll('select'), count = box.querySelector('.rp-count');
+    var search = box.querySelector('.rp-search'), selects = box.querySelectorAll('select');
+    var count = box.querySelector('.rp-count');
     function apply() {
       var q = search.value.toLowerCase(), shown = 0;
       rows.forEach(function (row) {
