@@ -189,3 +189,17 @@ def test_the_pdf_title_is_the_report_title_and_no_name_is_broken_across_lines(bu
     words = {w for cell in events["participants"] for w in re.findall(r"\w{6,}", cell)} | {"occurred", "planned"}
     broken = [w for w in words if not re.search(rf"\b{re.escape(w)}\b", text)]
     assert broken == []
+
+
+def test_every_event_is_one_click_from_its_article_with_the_evidence_highlighted(built):
+    def act(page):
+        link = page.locator(".rp-events .rp-text-link").first
+        target = link.get_attribute("href")
+        link.click()
+        page.wait_for_timeout(200)
+        view = page.locator(target)
+        return view.is_visible(), view.locator("mark").first.text_content(), view.inner_text()
+
+    (visible, marked, text), errors, *_ = _browse(built / "report.html", act)
+    assert visible and len(marked) > 20 and marked in text
+    assert "published" in text and errors == []

@@ -312,6 +312,9 @@ CSS = """
     text-align: left !important; overflow-wrap: break-word; word-break: normal; hyphens: auto; white-space: normal; }
   .rp-filters { margin: 6px 0; display: flex; flex-wrap: wrap; gap: 10px; align-items: center; font-size: 12px; }
   .rp-search { min-width: 280px; padding: 3px 6px; }
+  .rp-article { border-top: 1px solid #ddd; padding: 4px 0; font-size: 12px; }
+  .rp-article-text mark { background: #ffe58a; }
+  .rp-text-link { font-size: 10px; }
   table.rp-events col.c-date { width: 12%; } table.rp-events col.c-type { width: 9%; }
   table.rp-table td.rp-nowrap { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
   table.rp-events col.c-who { width: 13%; } table.rp-events col.c-where { width: 11%; }
@@ -376,7 +379,15 @@ TABLE_SCRIPT = """<script>
     });
     apply();
   }
-  function init() { document.querySelectorAll('.rp-filterable').forEach(setup); }
+  function reveal() {  // a link to an article's text opens its view
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.parentElement && target.parentElement.tagName === 'DETAILS') {
+      target.parentElement.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener('hashchange', reveal);
+  function init() { document.querySelectorAll('.rp-filterable').forEach(setup); reveal(); }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
 })();
 </script>"""
@@ -469,13 +480,77 @@ def _sources(article_ids: str, rows: pd.DataFrame) -> str:
         label = f"{a['outlet'] or 'unknown outlet'} ({a['language']}, {a['published_date'] or 'undated'})"
         link = a["url"]
         parts.append(
-            f"<a href='{_e(link)}'>{_e(label)}</a>"
-            if link.startswith(("http://", "https://"))
-            else f"{_e(label)} [{_e(a['file'])}]"
+            (f"<a href='{_e(link)}'>{_e(label)}</a>" if link.startswith(("http://", "https://"))
+             else f"{_e(label)} [{_e(a['file'])}]")
+            + f" <a class='rp-text-link' href='#{_e(article_anchor(aid))}'>text</a>"
         )
     if len(ids) > MAX_SOURCES_SHOWN:
         parts.append(_more(len(ids) - MAX_SOURCES_SHOWN, "articles", "events.csv, column article_ids"))
     return "<br>".join(parts)
+
+
+def article_anchor(article_id: str) -> str:
+    """The id of an article's view in the Sources section (safe in an HTML id and a URL fragment)."""
+    return "art-" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+MAX_ARTICLE_VIEWS = 500  # article views in the Sources section (those of the events shown first)
+
+
+def _highlighted(text: str, sentences: list[str]) -> str:
+    """The clean text, escaped, one paragraph per line, with each evidence sentence marked."""
+    spans = sorted({(i, i + len(q)) for q in sentences if q and (i := text.find(q)) >= 0})
+    out, cursor = [], 0
+    for start, end in spans:
+        if start < cursor:
+            continue
+        out += [_e(text[cursor:start]), f"<mark>{_e(text[start:end])}</mark>"]
+        cursor = end
+    out.append(_e(text[cursor:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def sources_section(data: ReportData):
+    """Each article behind a shown event, one click from its events: outlet, link, publication date and
+    how it was known, language, the clean text with the evidence sentences highlighted, and the lines
+    removed as boilerplate (with the rule that removed each). Offline, in the same page."""
+    tables = resolve(data.params.out_dir) / "tables"
+    frames = [f for f in (data.events, data.planned, data.undated) if not f.empty]
+    ids = list(dict.fromkeys(a for f in frames for cell in f["article_ids"] for a in cell.split(";")[:MAX_SOURCES_SHOWN]
+                             if a))
+    if not ids:
+        return _h("<p class='rp-empty'>No event, so no source to show.</p>")
+    removed = pd.read_csv(tables / "removed_lines.csv", dtype=str, keep_default_na=False) \
+        if (tables / "removed_lines.csv").exists() else pd.DataFrame(columns=["article_id", "rule_id", "text"])
+    removed = restore_frame(removed)
+    by_article = {aid: g for aid, g in removed.groupby("article_id")}
+    quotes = {aid: list(g["sentence"]) for aid, g in data.mentions.groupby("article_id")}
+    rows = data.articles.set_index("article_id")
+    views = []
+    for aid in ids[:MAX_ARTICLE_VIEWS]:
+        if aid not in rows.index:
+            continue
+        a = rows.loc[aid]
+        path = resolve(data.params.out_dir) / "clean" / f"{aid}.txt"
+        text = path.read_text(encoding="utf-8").rstrip("\n") if path.exists() else ""
+        link = (f"<a href='{_e(a['url'])}'>{_e(a['url'])}</a>" if a["url"].startswith(("http://", "https://"))
+                else _e(a["file"]))
+        lines = by_article.get(aid)
+        cut = "" if lines is None or lines.empty else (
+            f"<details><summary class='rp-note'>{len(lines)} line(s) removed as boilerplate</summary><ul>"
+            + "".join(f"<li><code>{_e(r.rule_id)}</code> {_e(r.text)}</li>" for r in lines.itertuples())
+            + "</ul></details>")
+        views.append(
+            f"<details class='rp-article'><summary><b>{_e(a['outlet'] or 'unknown outlet')}</b> · {_e(a['title'])} · "
+            f"{_e(a['language'])}</summary><div id='{article_anchor(aid)}'>"
+            f"<p class='rp-note'>{link}<br>published {_e(a['published_date'] or 'date unknown')} "
+            f"({_e(a['published_precision'])}, from {_e(a['published_basis'])}) · file {_e(a['file'])} · "
+            f"id {_e(aid)}</p>"
+            f"<p class='rp-article-text'>{_highlighted(text, quotes.get(aid, []))}</p>{cut}</div></details>")
+    more = (f"<p class='rp-note'>The first {MAX_ARTICLE_VIEWS:,} of {len(ids):,} articles; every clean text is in "
+            "the clean folder.</p>" if len(ids) > MAX_ARTICLE_VIEWS else "")
+    return _h("<p class='rp-note'>Each article behind an event; the sentences that report a contact are "
+              "highlighted. Open one from the events tables (\u201ctext\u201d).</p>" + "".join(views) + more)
 
 
 def _evidence(evidence: str) -> str:
