@@ -46,3 +46,12 @@ def test_the_month_axis_is_continuous():
 def test_the_map_has_no_focus_legend_without_a_focus():
     fig = charts.contact_map(EVENTS, [])
     assert not fig.data[1].locations or len(fig.data[1].locations) == 0
+
+
+def test_the_network_keeps_its_largest_countries_and_groups_the_rest():
+    rows = [("RUS;" + code, "2024-01-0" + str(1 + i % 9), "day") for i, code in
+            enumerate(["MLI", "NER", "BFA", "TCD", "SEN", "GIN", "CIV", "GHA", "TGO", "BEN"])]
+    fig = charts.network(_events(*rows), max_nodes=4)
+    labels = list(fig.data[-1].text)
+    assert len(labels) == 5 and labels[-1] == "other countries" and "Russia" in labels
+    assert len(set(fig.data[-1].textposition)) > 1  # labels placed outward, on the side of their dot

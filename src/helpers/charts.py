@@ -304,9 +304,11 @@ def heatmap(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     fig, n_rows = _count_heatmap(cells, "Blues", "%{y}, %{x}: %{z} event(s)<extra></extra>",
                                  columns=continuous_months(sorted({x for _, x in cells})))
     fig.update_xaxes(title_text="month", type="category")
+    if not hub:
+        fig.update_yaxes(title_text="country")
     return _layout(
         fig,
-        "Contacts by counterpart and month",
+        "Contacts by counterpart and month" if hub else "Contacts by country and month (no focus country)",
         "Each cell counts events in that month (dated events only).",
         height=max(HEIGHT, 140 + 30 * n_rows),
     )
@@ -366,23 +368,40 @@ def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
     )
 
 
-def network(events: pd.DataFrame) -> go.Figure:
-    """Who talked to whom: countries on a circle, edges weighted by events; actors listed per country."""
+MAX_NETWORK_NODES = 16  # countries drawn in "who talked to whom"; the others are one "other countries" node
+OTHERS = "other countries"
+
+
+def _node_name(code: str) -> str:
+    return OTHERS if code == OTHERS else name(code)
+
+
+def _label_position(angle: float) -> str:
+    """A label outside the circle, on the side of its dot, so that neighbours' labels do not collide."""
+    x, y = math.cos(angle), math.sin(angle)
+    if abs(x) < 0.15:
+        return "top center" if y > 0 else "bottom center"
+    return ("top " if y > 0.35 else "bottom " if y < -0.35 else "middle ") + ("right" if x > 0 else "left")
+
+
+def network(events: pd.DataFrame, max_nodes: int = MAX_NETWORK_NODES) -> go.Figure:
+    """Who talked to whom: the `max_nodes` countries with most events on a circle (the rest grouped as
+    one node), edges weighted by events; actors listed per country."""
+    per_country = Counter(c for cell in events["countries"] for c in set(cell.split(";")))
+    kept = {c for c, _ in per_country.most_common(max_nodes)}
     pair_counts: Counter = Counter()
     actors: dict[str, set[str]] = defaultdict(set)
     for e in events.itertuples():
-        codes = e.countries.split(";")
+        codes = sorted({c if c in kept else OTHERS for c in e.countries.split(";")})
         for i, a in enumerate(codes):
             for b in codes[i + 1 :]:
                 pair_counts[(a, b)] += 1
         for person in e.participants.split(";"):
             if person:
                 actors[person].update(codes)
-    nodes = sorted({c for pair in pair_counts for c in pair})
-    positions = {
-        c: (math.cos(2 * math.pi * i / max(len(nodes), 1)), math.sin(2 * math.pi * i / max(len(nodes), 1)))
-        for i, c in enumerate(nodes)
-    }
+    nodes = sorted({c for pair in pair_counts for c in pair}, key=lambda c: (c == OTHERS, c))
+    angles = {c: 2 * math.pi * i / max(len(nodes), 1) for i, c in enumerate(nodes)}
+    positions = {c: (math.cos(a), math.sin(a)) for c, a in angles.items()}
     fig = go.Figure()
     top = max(pair_counts.values(), default=1)
     for (a, b), n in sorted(pair_counts.items()):
@@ -395,9 +414,10 @@ def network(events: pd.DataFrame) -> go.Figure:
                 showlegend=False,
                 line={"width": 1 + 7 * n / top, "color": "rgba(0,114,178,0.55)"},
                 hoverinfo="text",
-                text=f"{name(a)} – {name(b)}: {n} event(s)",
+                text=f"{_node_name(a)} – {_node_name(b)}: {n} event(s)",
             )
         )
+    weights = {c: sum(n for p, n in pair_counts.items() if c in p) for c in nodes}
     by_country: dict[str, list[str]] = defaultdict(list)
     for person, codes in sorted(actors.items()):
         for c in codes:
@@ -407,16 +427,17 @@ def network(events: pd.DataFrame) -> go.Figure:
             x=[positions[c][0] for c in nodes],
             y=[positions[c][1] for c in nodes],
             mode="markers+text",
-            text=[name(c) for c in nodes],
-            textposition="top center",
+            text=[_node_name(c) for c in nodes],
+            textposition=[_label_position(angles[c]) for c in nodes],
             showlegend=False,
             marker={
-                "size": [12 + 3 * sum(n for p, n in pair_counts.items() if c in p) for c in nodes],
+                "size": [10 + 26 * math.sqrt(weights[c] / max(weights.values())) for c in nodes],
                 "color": "#D55E00",
                 "line": {"width": 1, "color": "#333"},
             },
             hovertext=[
-                f"<b>{name(c)}</b><br>people: {html.escape(', '.join(by_country.get(c, [])) or 'none named')}"
+                f"<b>{_node_name(c)}</b><br>people: "
+                f"{html.escape(', '.join(by_country.get(c, [])[:30]) or 'none named')}"
                 for c in nodes
             ],
             hoverinfo="text",
@@ -428,7 +449,8 @@ def network(events: pd.DataFrame) -> go.Figure:
         fig,
         "Who talked to whom",
         "Dots are countries (size = events); line width = number of events between two countries; "
-        "hover a dot for the people named.",
+        f"hover a dot for the people named. At most {max_nodes} countries, those with most events; the others are "
+        f"one dot, '{OTHERS}'.",
     )
 
 

@@ -315,6 +315,7 @@ CSS = """
   .rp-article { border-top: 1px solid #ddd; padding: 4px 0; font-size: 12px; }
   .rp-article-text mark { background: #ffe58a; }
   .rp-text-link { font-size: 10px; }
+  .rp-print-only { display: none; }
   table.rp-events col.c-date { width: 12%; } table.rp-events col.c-type { width: 9%; }
   table.rp-table td.rp-nowrap { white-space: nowrap; overflow-wrap: normal; word-break: normal; }
   table.rp-events col.c-who { width: 13%; } table.rp-events col.c-where { width: 11%; }
@@ -327,7 +328,8 @@ CSS = """
   h2 { border-bottom: 2px solid #0072B2; padding-bottom: 2px; }
   @media print {
     h2, h3 { break-after: avoid; }
-    .rp-filters { display: none; }
+    .rp-filters, details.rp-article, .rp-screen-only { display: none; }
+    .rp-print-only { display: block !important; }
     /* A long table may run over pages (the lab template keeps each output on one page). */
     .jp-Cell-outputWrapper:has(.rp-table), .jp-OutputArea-child:has(.rp-table) { break-inside: auto !important; }
     .jp-OutputArea-child:has(.rp-table), .jp-OutputArea-output:has(.rp-table) { display: block !important; }
@@ -549,8 +551,10 @@ def sources_section(data: ReportData):
             f"<p class='rp-article-text'>{_highlighted(text, quotes.get(aid, []))}</p>{cut}</div></details>")
     more = (f"<p class='rp-note'>The first {MAX_ARTICLE_VIEWS:,} of {len(ids):,} articles; every clean text is in "
             "the clean folder.</p>" if len(ids) > MAX_ARTICLE_VIEWS else "")
-    return _h("<p class='rp-note'>Each article behind an event; the sentences that report a contact are "
-              "highlighted. Open one from the events tables (\u201ctext\u201d).</p>" + "".join(views) + more)
+    return _h("<p class='rp-note rp-screen-only'>Each article behind an event; the sentences that report a contact "
+              "are highlighted. Open one from the events tables (\u201ctext\u201d).</p>"
+              f"<p class='rp-note rp-print-only'>The texts of the {len(views):,} articles behind the events, with "
+              "the evidence highlighted, are in the HTML report (this section).</p>" + "".join(views) + more)
 
 
 def _evidence(evidence: str) -> str:
