@@ -858,6 +858,8 @@ def execute_notebook(name: str, parameters: dict, executed_dir: Path) -> Path:
             parameters=parameters,
             kernel_name="python3",
             progress_bar=False,
+            # the kernel is local (loopback only); its warning about TCP without encryption is noise in every build
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
             cwd=str(NOTEBOOKS_DIR),
         )
     except pm.PapermillExecutionError as exc:
