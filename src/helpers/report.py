@@ -681,11 +681,11 @@ def data_quality(data: ReportData):
     return _h("".join(parts))
 
 
-REAL_QUALITY = DATA_DIR / "gold" / "real" / "quality.yaml"
+REAL_QUALITY = DATA_DIR / "gold" / "real_quality.yaml"
 
 
 def real_accuracy():
-    """Accuracy on real news (the real-article development set, data/gold/real/quality.yaml): the first
+    """Accuracy on real news (the real-article development set, data/gold/real_quality.yaml): the first
     run of the latest batches first (the estimate for unseen articles), every batch's first run, the
     whole set after fixes per language, and what the numbers mean for the tables below."""
     import yaml
