@@ -105,7 +105,7 @@ def run_stages(folder: Path, out: Path, workers: int) -> dict:
     write_mentions(mentions, out)
     t2 = time.perf_counter()
     figures["mentions"] = {"seconds": round(t2 - t1, 2), "peak_rss_mb": peak_rss_mb()}
-    events = build_events(stage.articles, stage.sentences, mentions.mentions)
+    events = build_events(stage.articles, stage.sentences, mentions.mentions, sequences=mentions.sequences)
     write_events(events, out)
     t3 = time.perf_counter()
     figures["events"] = {"seconds": round(t3 - t2, 2), "peak_rss_mb": peak_rss_mb()}

@@ -632,7 +632,8 @@ EVENT_COLUMNS = [
 
 
 def build_events(
-    articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, overrides_csv: str | Path | None = None
+    articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, overrides_csv: str | Path | None = None,
+    sequences: dict[str, list[str]] | None = None,
 ) -> EventsResult:
     """Deduplicate mentions into events (pure: writes nothing). A relative overrides path starts at the
     project root."""
@@ -648,6 +649,8 @@ def build_events(
     by_article = {aid: group for aid, group in sentences[sentences["article_id"].isin(used)].groupby("article_id")}
 
     def sequence_of(article_id: str) -> list[str]:
+        if sequences is not None and article_id in sequences:  # computed by the extraction stage
+            return sequences[article_id]
         group = by_article[article_id].sort_values("sentence_no")
         return invariant_sequence(list(zip(group["text"], group["language"], strict=True)))
 
@@ -698,7 +701,8 @@ def ensure_events(articles_stage, mentions_stage, params, overrides_csv, out_dir
     if manifest.is_current(resolve(out_dir), params, overrides, stage="events"):
         print(f"events stage: read from {tables} (built from these inputs)")
         return
-    result = build_events(articles_stage.articles, articles_stage.sentences, mentions_stage.mentions, overrides)
+    result = build_events(articles_stage.articles, articles_stage.sentences, mentions_stage.mentions, overrides,
+                          mentions_stage.sequences)
     write_events(result, out_dir)
     manifest.forget(resolve(out_dir))
     print(f"events stage: built, {len(result.events)} events")

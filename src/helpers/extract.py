@@ -270,7 +270,7 @@ def mention_record(m: Mention) -> dict:
 
 
 def extract_mentions(articles, sentences, languages: Sequence[str], workers: int = 1,
-                     progress=None, cache=None) -> tuple[list[dict], list[dict], int]:
+                     progress=None, cache=None) -> tuple[list[dict], list[dict], int, dict[str, list[str]]]:
     """Mentions and extraction notes for every ok article (articles/sentences are the stage's tables);
     the articles are read in `workers` processes (helpers.parallel), results in article order."""
     from functools import partial
@@ -291,15 +291,22 @@ def extract_mentions(articles, sentences, languages: Sequence[str], workers: int
                                    progress)
     records: list[dict] = []
     notes: list[dict] = []
-    for found, article_notes in results:
+    sequences: dict[str, list[str]] = {}
+    for task, (found, article_notes, sequence) in zip(tasks, results, strict=True):
         records += found
         notes += article_notes
-    return records, notes, n_cached
+        if sequence is not None:
+            sequences[task[0]] = sequence
+    return records, notes, n_cached, sequences
 
 
-def article_mentions(task: tuple, supported: Sequence[str]) -> tuple[list[dict], list[dict]]:
-    """One article's mention records and notes. `task`: (article_id, published_date, title, language,
+def article_mentions(task: tuple, supported: Sequence[str]) -> tuple[list[dict], list[dict], list[str] | None]:
+    """One article's mention records, notes and, when it has a mention, its translation-invariant sequence
+    (`dedup.invariant_sequence`, which the events stage compares across articles: computed here, with the
+    article, in the worker and cached). `task`: (article_id, published_date, title, language,
     [(sentence_no, start, text, language), ...])."""
+    from helpers.dedup import invariant_sequence
+
     article_id, published_date, title, language, sentences = task
     notes = Notes()
     items = [item for item in sentences if not _too_long(article_id, item[0], item[2], notes)]
@@ -309,8 +316,9 @@ def article_mentions(task: tuple, supported: Sequence[str]) -> tuple[list[dict],
         found = extract_article(article_id, items, Published.parse(published_date), notes, supported)
     except Exception as exc:  # article content must never stop the run: the article is listed instead
         notes.add("extraction_error", article_id, -1, "", f"{type(exc).__name__}: {exc}"[:300])
-        return [], notes.rows
-    return [mention_record(m) for m in found], notes.rows
+        return [], notes.rows, None
+    sequence = invariant_sequence([(text, lang) for _, _, text, lang in sentences]) if found else None
+    return [mention_record(m) for m in found], notes.rows, sequence
 
 
 def _too_long(article_id: str, sentence_no: int, text: str, notes: Notes) -> bool:
@@ -338,6 +346,7 @@ class MentionsStage:
     n_sentences: int
     seconds: float
     n_cached: int = 0  # articles whose mentions came from the per-article cache
+    sequences: dict | None = None  # article_id -> translation-invariant sequence (articles with mentions)
 
 
 def build_mentions(articles_stage, languages: Sequence[str], workers: int = 0, progress=None,
@@ -351,9 +360,8 @@ def build_mentions(articles_stage, languages: Sequence[str], workers: int = 0, p
     from helpers import schemas
 
     started = time.perf_counter()
-    records, notes, n_cached = extract_mentions(articles_stage.articles, articles_stage.sentences, languages, workers,
-                                                progress,
-                                      cache)
+    records, notes, n_cached, sequences = extract_mentions(articles_stage.articles, articles_stage.sentences,
+                                                           languages, workers, progress, cache)
     mentions = pd.DataFrame(records, columns=MENTION_COLUMNS)
     for column in ("sentence_no", "start", "end"):
         mentions[column] = mentions[column].astype("int64")
@@ -365,7 +373,8 @@ def build_mentions(articles_stage, languages: Sequence[str], workers: int = 0, p
     notes_frame = pd.DataFrame(notes, columns=list(schemas.EXTRACTION_NOTES.columns))
     notes_frame["sentence_no"] = notes_frame["sentence_no"].astype("int64")
     notes_frame = schemas.EXTRACTION_NOTES.validate(notes_frame)
-    return MentionsStage(mentions, notes_frame, len(articles_stage.sentences), time.perf_counter() - started, n_cached)
+    return MentionsStage(mentions, notes_frame, len(articles_stage.sentences), time.perf_counter() - started, n_cached,
+                         sequences)
 
 
 def unused_aliases(mentions) -> list[dict]:

@@ -144,7 +144,7 @@ def _run_stages(params, out_dir: Path, overrides_csv: Path | None, cache=None, s
         lines.append(f"  {len(set_aside)} mentions or articles set aside by the extraction (extraction_notes.csv: "
                      + ", ".join(f"{n} {k}" for k, n in sorted(set_aside["kind"].value_counts().items())) + ")")
     started = time.perf_counter()
-    events = build_events(stage.articles, stage.sentences, mentions.mentions, overrides_csv)
+    events = build_events(stage.articles, stage.sentences, mentions.mentions, overrides_csv, mentions.sequences)
     write_events(events, out_dir)
     lines.append(
         f"events: {len(events.events)} ({(events.events['status'] == 'planned').sum()} planned), "
