@@ -335,27 +335,15 @@ def read_articles(out_dir: str | Path) -> ArticlesStage:
 def load_or_build(params: ArticlesParams, out_dir: str | Path) -> ArticlesStage:
     """The articles stage for a notebook: read from `out_dir`'s tables when they were built from these
     very inputs and code (helpers.manifest), else built and written. Prints one line saying which."""
-    import time
-
     from helpers import manifest
 
-    tables = resolve(out_dir) / "tables"
-    if manifest.is_current(resolve(out_dir), params, None, stage="articles"):
-        stage = read_articles(out_dir)
-        print(f"articles stage: read from {tables} (built from these inputs): {len(stage.articles)} files")
-        return stage
-    from helpers.stagecache import StageCache
-
-    started = time.perf_counter()
-    cache = StageCache.for_out_dir(resolve(out_dir))
-    try:
+    def build(cache) -> ArticlesStage:
         stage = build_articles(params, cache=cache)
-    finally:
-        cache.close()
-    write_articles(stage, out_dir)
-    manifest.forget(resolve(out_dir))
-    print(f"articles stage: built, {len(stage.articles)} files in {time.perf_counter() - started:.1f} s")
-    return stage
+        write_articles(stage, out_dir)
+        return stage
+
+    return manifest.read_or_build("articles", out_dir, params, lambda: read_articles(out_dir), build,
+                                  lambda stage: f": {len(stage.articles)} files")
 
 
 def _atomic_write_text(path: Path, text: str) -> None:

@@ -646,11 +646,14 @@ def build_events(
     reg = registry()
     article_rows = {r["article_id"]: r for r in articles.to_dict("records")}
     used = set(mentions["article_id"])
-    by_article = {aid: group for aid, group in sentences[sentences["article_id"].isin(used)].groupby("article_id")}
+    by_article: dict[str, pd.DataFrame] = {}
 
     def sequence_of(article_id: str) -> list[str]:
         if sequences is not None and article_id in sequences:  # computed by the extraction stage
             return sequences[article_id]
+        if not by_article:  # grouped once, and only when some article's sequence was not given
+            by_article.update((aid, group) for aid, group in sentences[sentences["article_id"].isin(used)]
+                              .groupby("article_id"))
         group = by_article[article_id].sort_values("sentence_no")
         return invariant_sequence(list(zip(group["text"], group["language"], strict=True)))
 
@@ -696,16 +699,17 @@ def ensure_events(articles_stage, mentions_stage, params, overrides_csv, out_dir
     from helpers import manifest
     from helpers.paths import resolve
 
-    tables = resolve(out_dir) / "tables"
     overrides = resolve(overrides_csv) if overrides_csv else None
-    if manifest.is_current(resolve(out_dir), params, overrides, stage="events"):
-        print(f"events stage: read from {tables} (built from these inputs)")
-        return
-    result = build_events(articles_stage.articles, articles_stage.sentences, mentions_stage.mentions, overrides,
-                          mentions_stage.sequences)
-    write_events(result, out_dir)
-    manifest.forget(resolve(out_dir))
-    print(f"events stage: built, {len(result.events)} events")
+
+    def build(_cache) -> EventsResult:
+        result = build_events(articles_stage.articles, articles_stage.sentences, mentions_stage.mentions, overrides,
+                              mentions_stage.sequences)
+        write_events(result, out_dir)
+        return result
+
+    manifest.read_or_build("events", out_dir, params, lambda: None, build,
+                           lambda result: f": {len(result.events)} events" if result is not None else "",
+                           overrides_csv=overrides)
 
 
 def write_events(result: EventsResult, out_dir) -> None:

@@ -425,25 +425,14 @@ def load_or_build(articles_stage, params, out_dir) -> MentionsStage:
     """The extraction stage for a notebook: read from `out_dir`'s tables when they were built from these
     very inputs and code (helpers.manifest), else built and written. Prints one line saying which."""
     from helpers import manifest
-    from helpers.paths import resolve
 
-    tables = resolve(out_dir) / "tables"
-    if manifest.is_current(resolve(out_dir), params, None, stage="mentions"):
-        stage = read_mentions(out_dir, len(articles_stage.sentences))
-        print(f"mentions stage: read from {tables} (built from these inputs): {len(stage.mentions)} mentions")
-        return stage
-    from helpers.stagecache import StageCache
-
-    cache = StageCache.for_out_dir(resolve(out_dir))
-    try:
+    def build(cache) -> MentionsStage:
         stage = build_mentions(articles_stage, params.languages, params.workers, cache=cache)
-    finally:
-        cache.close()
-    write_mentions(stage, out_dir)
-    manifest.forget(resolve(out_dir))
-    print(f"mentions stage: built, {len(stage.mentions)} mentions from {stage.n_sentences} sentences "
-          f"in {stage.seconds:.1f} s")
-    return stage
+        write_mentions(stage, out_dir)
+        return stage
+
+    return manifest.read_or_build("mentions", out_dir, params, lambda: read_mentions(out_dir, len(
+        articles_stage.sentences)), build, lambda stage: f": {len(stage.mentions)} mentions")
 
 
 def mentions_overview(mentions):

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from helpers.paths import DATA_DIR, PROJECT_ROOT
+from helpers.paths import DATA_DIR, PROJECT_ROOT, resolve
 
 MANIFEST_NAME = "tables_manifest.json"
 CODE_PATHS = (PROJECT_ROOT / "src" / "helpers", DATA_DIR / "reference")
@@ -90,3 +92,24 @@ def is_current(out_dir: Path, params, overrides_csv: Path | None, stage: str = "
 def forget(out_dir: Path) -> None:
     """The tables no longer come from one complete run (a notebook rebuilt some of them)."""
     (Path(out_dir) / MANIFEST_NAME).unlink(missing_ok=True)
+
+
+def read_or_build(stage: str, out_dir, params, read: Callable[[], object], build: Callable[[object], object],
+                  describe: Callable[[object], str], overrides_csv: Path | None = None):
+    """A stage for a notebook: `read()` when `out_dir`'s tables were built from these very inputs and code,
+    else `build(cache)` (it builds with the per-article cache and writes its tables), after which the tables
+    no longer come from one complete run. Prints one line, "<stage> stage: read from ..." or "<stage> stage:
+    built ...", with `describe(result)`."""
+    from helpers.stagecache import StageCache
+
+    out_dir = resolve(out_dir)
+    if is_current(out_dir, params, overrides_csv, stage=stage):
+        result = read()
+        print(f"{stage} stage: read from {out_dir / 'tables'} (built from these inputs){describe(result)}")
+        return result
+    started = time.perf_counter()
+    with StageCache.for_out_dir(out_dir) as stage_cache:
+        result = build(stage_cache)
+    forget(out_dir)
+    print(f"{stage} stage: built{describe(result)} in {time.perf_counter() - started:.1f} s")
+    return result

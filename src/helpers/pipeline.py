@@ -45,19 +45,18 @@ def run_tables(
     inputs = manifest.build_manifest(params, overrides_csv)  # before reading: a file changed meanwhile is stale
     from helpers.stagecache import StageCache
 
-    cache = StageCache.for_out_dir(out_dir if use_cache else None)
     staging = None
-    try:  # a stop (SIGTERM) from here on leaves no staging folder
-        staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING_PREFIX))
-        lines = _run_stages(params, staging, overrides_csv, cache, say)
-        publish_folders(staging, out_dir, OUTPUT_FOLDERS)
-        # Stopped before this line, the previous manifest stays: it names the previous inputs, which no
-        # longer match, so the notebooks rebuild rather than trust it.
-        manifest.write_manifest(out_dir, inputs)
-    finally:
-        cache.close()
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
+    with StageCache.for_out_dir(out_dir if use_cache else None) as cache:
+        try:  # a stop (SIGTERM) from here on leaves no staging folder
+            staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING_PREFIX))
+            lines = _run_stages(params, staging, overrides_csv, cache, say)
+            publish_folders(staging, out_dir, OUTPUT_FOLDERS)
+            # Stopped before this line, the previous manifest stays: it names the previous inputs, which no
+            # longer match, so the notebooks rebuild rather than trust it.
+            manifest.write_manifest(out_dir, inputs)
+        finally:
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
     lines[-1] = f"wrote {out_dir / 'tables'} and {out_dir / 'clean'}"
     if say:
         say(lines[-1])

@@ -165,7 +165,9 @@ def _from_string(name: str, value: str):
         return tuple(_split(text))
     if name in ("input_dir", "out_dir"):  # a relative path on the command line starts where the user is
         return str(Path(text).resolve()) if text else text
-    return text or None if ReportParams.model_fields[name].default is None else value
+    if ReportParams.model_fields[name].default is None:  # an optional date: empty means none
+        return text or None
+    return value
 
 
 def params_from_cli(args: dict) -> ReportParams:
@@ -522,9 +524,7 @@ def sources_section(data: ReportData):
                              if a))
     if not ids:
         return _h("<p class='rp-empty'>No event, so no source to show.</p>")
-    removed = pd.read_csv(tables / "removed_lines.csv", dtype=str, keep_default_na=False) \
-        if (tables / "removed_lines.csv").exists() else pd.DataFrame(columns=["article_id", "rule_id", "text"])
-    removed = restore_frame(removed)
+    removed = _read(tables, "removed_lines")
     by_article = {aid: g for aid, g in removed.groupby("article_id")}
     quotes = {aid: list(g["sentence"]) for aid, g in data.mentions.groupby("article_id")}
     rows = data.articles.set_index("article_id")

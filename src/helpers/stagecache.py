@@ -78,6 +78,12 @@ class StageCache:
             self._db.close()
             self._db = None
 
+    def __enter__(self) -> StageCache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
 
 def cached_map(fn: Callable[[T], R], items: Sequence[T], keys: Sequence[str], cache: StageCache | None,
                workers: int = 0, progress: Callable[[int], None] | None = None) -> tuple[list[R], int]:
