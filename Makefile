@@ -20,13 +20,14 @@ TITLE       ?= Diplomatic contacts
 PLANNED     ?= no
 MIN_ORIGINS ?= 1
 FORMATS     ?= html
+NETWORK_NODES ?= 16
 
 BATCH       ?=
 WORKERS     ?= 0
 ENGINE      ?= local
 SCHEDULER   ?=
 SIZES       ?= 1k,10k,100k
-KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS BATCH LAB_PORT WORKERS ENGINE SCHEDULER SIZES
+KNOWN_VARS := PYTHON INPUT OUT SOURCES LANGUAGES OVERRIDES FOCUS FROM TO TITLE PLANNED MIN_ORIGINS FORMATS NETWORK_NODES BATCH LAB_PORT WORKERS ENGINE SCHEDULER SIZES
 # The names given on the command line (by origin, so a value with spaces, TITLE="Sahel watch", stays one)
 CLI_VARS := $(foreach v,$(.VARIABLES),$(if $(filter command line,$(origin $(v))),$(v)))
 UNKNOWN_VARS := $(filter-out $(KNOWN_VARS) MAKEFLAGS MAKEOVERRIDES -*-command-variables-*-,$(CLI_VARS))
@@ -40,7 +41,7 @@ help: ## list the targets and their variables
 	@grep -hE '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 	@echo "  data: INPUT=$(INPUT) OUT=$(OUT) SOURCES=<csv, default INPUT/sources.csv> LANGUAGES=$(LANGUAGES) OVERRIDES=$(OVERRIDES)"
 	@echo "  scale: WORKERS=$(WORKERS) (0 = every core) ENGINE=$(ENGINE) (local or dask) SCHEDULER=<tcp://host:8786> SIZES=$(SIZES) (make bench)"
-	@echo "  report: FOCUS=<ISO3,...> FROM=<YYYY-MM-DD> TO=<YYYY-MM-DD> TITLE='$(TITLE)' PLANNED=$(PLANNED) MIN_ORIGINS=$(MIN_ORIGINS) FORMATS=$(FORMATS)"
+	@echo "  report: FOCUS=<ISO3,...> FROM=<YYYY-MM-DD> TO=<YYYY-MM-DD> TITLE='$(TITLE)' PLANNED=$(PLANNED) MIN_ORIGINS=$(MIN_ORIGINS) FORMATS=$(FORMATS) NETWORK_NODES=$(NETWORK_NODES)"
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required (found %d.%d): set PYTHON=/path/to/python3.11" % sys.version_info[:2])'
@@ -67,8 +68,8 @@ report: $(STAMP) ## the whole pipeline: INPUT -> OUT/tables, notebooks (OUT/_exe
 	@if echo "$(FORMATS)" | grep -q pdf; then $(MAKE) --no-print-directory chromium; fi
 	$(PY) -m helpers report --input "$(INPUT)" --out "$(OUT)" --languages "$(LANGUAGES)" --overrides "$(OVERRIDES)" \
 	  --title "$(TITLE)" --from "$(FROM)" --to "$(TO)" --focus "$(FOCUS)" --planned "$(PLANNED)" \
-	  --min-origins "$(MIN_ORIGINS)" --formats "$(FORMATS)" --workers "$(WORKERS)" \
-	  --engine "$(ENGINE)" --scheduler "$(SCHEDULER)" $(if $(SOURCES),--sources "$(SOURCES)")
+	  --min-origins "$(MIN_ORIGINS)" --formats "$(FORMATS)" --network-nodes "$(NETWORK_NODES)" \
+	  --workers "$(WORKERS)" --engine "$(ENGINE)" --scheduler "$(SCHEDULER)" $(if $(SOURCES),--sources "$(SOURCES)")
 
 chromium: ## make sure Debian's Chromium (for PDF and browser tests) and poppler-utils are installed
 	@if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null; then exit 0; fi; \

@@ -203,3 +203,159 @@ def test_every_event_is_one_click_from_its_article_with_the_evidence_highlighted
     (visible, marked, text), errors, *_ = _browse(built / "report.html", act)
     assert visible and len(marked) > 20 and marked in text
     assert "published" in text and errors == []
+
+
+def test_the_events_table_filters_by_country_language_and_date_range(built):
+    def act(page):
+        box = page.locator(".rp-filterable").first
+        rows = box.evaluate("b => [...b.querySelectorAll('tr')].slice(1).map(r => ({...r.dataset}))")
+        country = sorted(c for r in rows for c in r["countries"].split(";"))[0]
+        language = sorted(x for r in rows for x in r["languages"].split(";"))[-1]
+        dated = sorted(r["date"] for r in rows if r["date"])
+        start = dated[len(dated) // 2]
+        counts = {}
+        box.locator("select[data-key='countries']").select_option(country)
+        counts["country"] = box.locator("tr:visible").count() - 1
+        box.locator("select[data-key='countries']").select_option("")
+        box.locator("select[data-key='languages']").select_option(language)
+        counts["language"] = box.locator("tr:visible").count() - 1
+        box.locator("select[data-key='languages']").select_option("")
+        box.locator(".rp-from").fill(start)
+        counts["from"] = box.locator("tr:visible").count() - 1
+        return rows, country, language, start, counts
+
+    (rows, country, language, start, counts), errors, *_ = _browse(built / "report.html", act, width=1400)
+    assert counts["country"] == sum(country in r["countries"].split(";") for r in rows)
+    assert counts["language"] == sum(language in r["languages"].split(";") for r in rows)
+    assert counts["from"] == sum(bool(r["date"]) and r["date"] >= start[: len(r["date"])] for r in rows)
+    assert 0 < counts["from"] < len(rows) and counts["language"] > 0 and errors == []
+
+
+def _text_boxes(page) -> list[dict]:
+    """Every chart's text boxes in the page: the caption (the last annotation) and all other text."""
+    return page.evaluate("""() => [...document.querySelectorAll('.plotly-graph-div')].map(div => {
+        const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+        const notes = [...div.querySelectorAll('g.annotation')];
+        const caption = notes[notes.length - 1];
+        const others = [...div.querySelectorAll('text')].filter(t => !caption.contains(t) && t.textContent.trim());
+        return {title: (div.querySelector('.gtitle') || {}).textContent, caption: box(caption),
+                others: others.map(t => [t.textContent, box(t)])};
+    })""")
+
+
+def test_no_chart_caption_overlaps_other_text(built):
+    from chartcases import overlap
+
+    charts_seen, errors, *_ = _browse(built / "report.html", _text_boxes)
+    assert len(charts_seen) == N_CHARTS
+    clashes = [(c["title"], text) for c in charts_seen for text, box in c["others"] if overlap(c["caption"], box)]
+    assert clashes == [] and errors == []
+
+
+def test_network_labels_never_overlap_in_the_browser(tmp_path):
+    from chartcases import CODES, overlap, ring
+
+    from helpers import charts
+
+    fig = charts.network(ring(CODES), max_nodes=16)
+    page = tmp_path / "network.html"
+    page.write_text("<!doctype html><html><head><meta charset='utf-8'></head><body>" + charts.offline_assets_html()
+                    + charts.figure_html(fig) + "</body></html>", encoding="utf-8")
+
+    def boxes(page):
+        return page.evaluate("""() => {
+            const box = el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+            const notes = [...document.querySelectorAll('g.annotation')];
+            const dots = [...document.querySelectorAll('.scatterlayer .trace:last-child .points path')];
+            return {labels: notes.slice(0, -1).map(n => [n.textContent, box(n.querySelector('.annotation-text-g'))]),
+                    dots: dots.map(box)};
+        }""")
+
+    found, errors, *_ = _browse(page, boxes)
+    labels, dots = found["labels"], found["dots"]
+    assert len(labels) == len(dots) == 17
+    assert [(a[0], b[0]) for i, a in enumerate(labels) for b in labels[i + 1:] if overlap(a[1], b[1])] == []
+    assert [(a[0], j) for i, a in enumerate(labels) for j, d in enumerate(dots) if i != j and overlap(a[1], d)] == []
+    assert errors == []
+
+
+def _used_fractions(pdf: Path) -> list[float]:
+    """Per page, the share of the printable height (inside the 12 mm / 16 mm margins, so the page
+    number does not count) down to the lowest drawn pixel."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    fractions = []
+    for n in range(1, int(re.search(r"Pages:\s+(\d+)", info).group(1)) + 1):
+        pgm = subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(n), "-l", str(n), str(pdf)],
+                             capture_output=True, check=True).stdout
+        header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", pgm)
+        width, height = int(header.group(1)), int(header.group(2))
+        pixels = pgm[header.end():]
+        top, bottom = round(12 / 25.4 * 30), height - round(16 / 25.4 * 30)
+        inked = [r for r in range(top, bottom) if min(pixels[r * width:(r + 1) * width]) < 200]
+        fractions.append(((max(inked) - top + 1) / (bottom - top)) if inked else 0.0)
+    return fractions
+
+
+def test_no_page_but_the_last_is_left_mostly_empty(built):
+    fractions = _used_fractions(built / "report.pdf")
+    assert len(fractions) > 3
+    assert [(n + 1, round(f, 2)) for n, f in enumerate(fractions[:-1]) if f < 0.2] == []
+
+
+def test_the_pdf_contents_give_each_section_its_page(built):
+    texts = subprocess.run(["pdftotext", "-layout", str(built / "report.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    entries = dict(re.findall(r"(\S(?:.*?\S)?)\s{2,}(\d+)(?=\s{2,}|\s*$)", texts[0], re.M))
+    for section in ("Contacts over time", "Events", "Data quality", "Reproducibility"):
+        page = int(entries[section])
+        assert re.search(rf"^\s*{re.escape(section)}\s*$", texts[page - 1], re.M), section
+
+
+# A folder with long names everywhere (people, countries, outlets), written for this test.
+LONG_NAMES_FOLDER = {
+    "001_kuwait.txt": "Burkina Faso and Kuwait agree to deepen cooperation\n\nOUAGADOUGOU, 13 March 2024 - Burkina "
+    "Faso's Prime Minister Apollinaire Joachim Kyélem de Tambèla met the Emir of Kuwait, Mishal Al-Ahmad Al-Jaber "
+    "Al-Sabah, in Kuwait City on Tuesday, the prime minister's office said.\n\nThe two leaders discussed security, "
+    "humanitarian assistance and investment in agriculture, according to the statement.\n",
+    "002_car.txt": "Central African Republic and Democratic Republic of the Congo leaders speak by phone\n\nBANGUI, "
+    "5 June 2024 - Central African Republic President Faustin-Archange Touadéra spoke by telephone on Wednesday "
+    "with Democratic Republic of the Congo President Félix Tshisekedi about security along their common border, "
+    "the presidency said.\n",
+    "003_gabon.txt": "Gabon and Brazil discuss trade\n\nLIBREVILLE, 20 September 2024 - Gabon's Foreign Minister "
+    "Marie-Édith Tassyla-Ye-Doumbeneny met Brazil's Foreign Minister Mauro Vieira in Brasília on Thursday to "
+    "discuss trade and climate finance, the ministry said.\n",
+    "sources.csv": "file,outlet,url,published,published_basis,language\n"
+    "001_kuwait.txt,Agence Internationale de Presse Panafricaine,,2024-03-13,dateline,en\n"
+    "002_car.txt,Radiodiffusion Télévision Centrafricaine Internationale,,2024-06-05,dateline,en\n"
+    "003_gabon.txt,Gabonese Broadcasting Corporation International,,2024-09-20,dateline,en\n",
+}
+
+
+def test_no_long_name_is_broken_across_lines_in_the_pdf(tmp_path):
+    import pandas as pd
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in LONG_NAMES_FOLDER.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "report"
+    params = report.validate_params({"input_dir": str(folder), "out_dir": str(out), "formats": ("html", "pdf")})
+    list(report.build_report(params, use_cache=False))
+    events = pd.read_csv(out / "tables" / "events.csv", dtype=str, keep_default_na=False)
+    articles = pd.read_csv(out / "tables" / "articles.csv", dtype=str, keep_default_na=False)
+    assert len(events) >= 3
+    from helpers.charts import name
+
+    cells = [*events["participants"], *(name(c) for cell in events["countries"] for c in cell.split(";")),
+             *articles["outlet"]]
+    words = {w for cell in cells for w in re.findall(r"\w[\w-]{5,}", cell)}
+    assert {"Tassyla-Ye-Doumbeneny", "Central", "African", "Radiodiffusion", "Centrafricaine",
+            "Congo-Kinshasa"} <= words
+    text = subprocess.run(["pdftotext", str(out / "report.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+    def whole(word: str) -> bool:  # a line may end at a name's own hyphen (pdftotext then drops it)
+        return any(re.search(rf"\b{re.escape(w)}\b", text) for w in (word, word.replace("-", "")))
+
+    assert [w for w in sorted(words) if not whole(w)] == []
+    assert [(n + 1, round(f, 2)) for n, f in enumerate(_used_fractions(out / "report.pdf")[:-1]) if f < 0.2] == []

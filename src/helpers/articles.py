@@ -143,7 +143,8 @@ def page_url(doc: RawDocument, side: SidecarRow) -> str:
 
 def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple[str, ...],
                      warnings: list[Warning_]) -> tuple[dict, list[RemovedLine], list[dict], str]:
-    """One document through the stage. Returns (article record, removed lines, sentences, clean text)."""
+    """One document through the stage. Returns (article record, removed lines, sentences, clean text);
+    each sentence a tuple of SENTENCE_FIELDS (compact: a large corpus has millions)."""
     record = _empty_record(doc)
     if doc.status != "ok":
         return record, [], [], ""
@@ -209,11 +210,7 @@ def process_document(doc: RawDocument, side: SidecarRow | None, languages: tuple
         "fingerprint": signature_digest(signature := minhash(clean_text)),
         "n_chars_clean": len(clean_text), "n_paragraphs": len(clean.paragraphs), "n_sentences": len(sentences),
     }
-    sentence_rows = [
-        {"article_id": doc.article_id, "sentence_no": n, "paragraph_no": s.paragraph_no, "start": s.start,
-         "end": s.end, "language": s.language, "text": s.text}
-        for n, s in enumerate(sentences)
-    ]
+    sentence_rows = [(n, s.paragraph_no, s.start, s.end, s.language, s.text) for n, s in enumerate(sentences)]
     record["_story_signature"] = signature.hashvalues if shingles(clean_text) else None  # for story_groups
     return record, clean.removed, sentence_rows, clean_text
 
@@ -260,11 +257,13 @@ def build_articles(params: ArticlesParams, progress=None, cache=None) -> Article
                       params.max_file_mb, str(Path(params.input_dir).resolve())) for path, article_id, side in tasks]
     results, n_cached = cached_map(partial(_read_and_process, params=params), tasks, keys, cache, params.workers,
                                    progress)
-    records, removed_rows, sentence_rows, texts = [], [], [], {}
-    for record, removed, sentences, clean_text, file_warnings in results:
+    records, removed_rows, texts = [], [], {}
+    sentences = SentenceColumns()
+    for i, (record, removed, rows, clean_text, file_warnings) in enumerate(results):
+        results[i] = None  # each result is let go once taken apart: memory stays near the tables' size
         records.append(record)
         removed_rows += removed
-        sentence_rows += sentences
+        sentences.add(record["article_id"], rows)
         warnings += file_warnings
         if clean_text:
             texts[record["article_id"]] = clean_text
@@ -274,12 +273,48 @@ def build_articles(params: ArticlesParams, progress=None, cache=None) -> Article
         record["story_group"] = groups.get(record["article_id"], "")
     return ArticlesStage(
         articles=_frame(records, schemas.ARTICLES, "article_id"),
-        sentences=_frame(sentence_rows, schemas.SENTENCES, "article_id", "sentence_no"),
+        sentences=sentences.frame(),
         removed_lines=_frame(removed_rows, schemas.REMOVED_LINES, "article_id", "line_no"),
         input_warnings=_frame([w.__dict__ for w in warnings], schemas.INPUT_WARNINGS, "source", "file"),
         clean_texts=texts,
         n_cached=n_cached,
     )
+
+
+SENTENCE_FIELDS = ("sentence_no", "paragraph_no", "start", "end", "language", "text")  # after article_id
+
+
+class SentenceColumns:
+    """The sentences table gathered column by column and typed in blocks of BLOCK rows (Arrow-backed
+    strings), so millions of sentences never live as millions of Python rows at once."""
+
+    BLOCK = 250_000
+
+    def __init__(self) -> None:
+        self.blocks: list[pd.DataFrame] = []
+        self._reset()
+
+    def _reset(self) -> None:
+        self.columns: dict[str, list] = {name: [] for name in ("article_id", *SENTENCE_FIELDS)}
+
+    def add(self, article_id: str, rows: list[tuple]) -> None:
+        self.columns["article_id"] += [article_id] * len(rows)
+        for name, values in zip(SENTENCE_FIELDS, zip(*rows, strict=True), strict=False):
+            self.columns[name] += values
+        if len(self.columns["article_id"]) >= self.BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.blocks.append(_typed(pd.DataFrame(self.columns, columns=list(schemas.SENTENCES.columns)),
+                                  schemas.SENTENCES))
+        self._reset()
+
+    def frame(self) -> pd.DataFrame:
+        self._flush()
+        frame = pd.concat(self.blocks, ignore_index=True)
+        self.blocks = []
+        frame = frame.sort_values(["article_id", "sentence_no"], kind="stable").reset_index(drop=True)
+        return schemas.SENTENCES.validate(frame)
 
 
 def _frame(rows: Iterable[dict], schema, *sort_by: str) -> pd.DataFrame:

@@ -11,13 +11,17 @@ Map outlines: data/reference/geo/world_110m.json, extracted from the npm package
 window.PlotlyGeoAssets so it never fetches them from a CDN.
 
 Known limits: undated events cannot be placed on the timeline (they are listed in the report);
-the network places nodes on a circle, which gets crowded beyond ~40 countries.
+the network places nodes on a circle (labels are kept apart with estimated text widths, which a
+browser test checks against the drawn boxes), crowded beyond about 30 countries; the map frames whole
+countries by their outline's bounding box, so a frame on the Pacific across the date line is cut at
+180 degrees.
 """
 
 from __future__ import annotations
 
 import csv
 import html
+import itertools
 import json
 import math
 from collections import Counter, defaultdict
@@ -104,24 +108,30 @@ def figure_html(fig: go.Figure) -> str:
 
 
 def _layout(fig: go.Figure, title: str, note: str, height: int = HEIGHT) -> go.Figure:
+    """Size, fonts, title, and the caption (what a mark is) under the title, above the plot: there it
+    can never run into axis titles, tick labels or the legend below the plot."""
+    caption = _wrap(note, 100)
+    lines = caption.count("<br>") + 1
     fig.update_layout(
         template="plotly_white",
         width=WIDTH,
         height=height,
-        title={"text": title, "x": 0.01, "font": {"size": 15}},
-        margin={"l": 10, "r": 10, "t": 50, "b": 110},
+        title={"text": title, "x": 0.01, "y": 1 - 8 / height, "yref": "container", "yanchor": "top",
+               "font": {"size": 15}},
+        margin={"l": 10, "r": 10, "t": 40 + 13 * lines, "b": 90},
         font={"family": "DejaVu Sans, Arial, sans-serif", "size": 11},
         legend={"orientation": "h", "yanchor": "top", "y": -0.16, "x": 0},
         annotations=[
             *fig.layout.annotations,
             {
-                "text": _wrap(note, 90),
+                "text": caption,
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
                 "xanchor": "left",
-                "yanchor": "top",
-                "y": -0.3,
+                "yanchor": "bottom",
+                "y": 1,
+                "yshift": 6,
                 "showarrow": False,
                 "font": {"size": 10, "color": "#555"},
                 "align": "left",
@@ -321,74 +331,229 @@ def _flat_layer(codes: list[str], colour: str, line: str, **hover) -> go.Choropl
                          **(hover or {"hoverinfo": "skip"}))
 
 
+MAP_WINDOW = (120.0, 90.0)  # degrees (longitude, latitude): the largest extent the main map may frame
+MAP_MIN_SPAN = (40.0, 30.0)  # degrees: the smallest (one small country is shown with its neighbours)
+MAP_PAD = 4.0  # degrees around the countries framed
+NEAR_CENTROID = 35.0  # degrees: smaller parts farther than this from the centroid are overseas (not framed)
+
+
+@cache
+def _country_geometry() -> dict[str, tuple[tuple[float, float], list[tuple[float, float, float, float]]]]:
+    """ISO3 -> (centroid, bounding box of each part, largest first) from the offline world outline
+    (TopoJSON: arcs delta encoded and quantised by `transform`; the centroid is the outline's own `ct`
+    property). A part across the date line is measured with its western longitudes shifted by 360."""
+    data = json.loads(GEO_ASSETS["world_110m"].read_text())
+    (sx, sy), (tx, ty) = data["transform"]["scale"], data["transform"]["translate"]
+    arcs = []
+    for arc in data["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+    out = {}
+    for g in data["objects"]["countries"]["geometries"]:
+        if not g.get("id") or "ct" not in g.get("properties", {}):
+            continue
+        boxes = []
+        for polygon in [g["arcs"]] if g["type"] == "Polygon" else g["arcs"]:
+            points = [pt for ring in polygon for i in ring for pt in arcs[i if i >= 0 else ~i]]
+            xs, ys = [pt[0] for pt in points], [pt[1] for pt in points]
+            if max(xs) - min(xs) > 180:
+                xs = [x + 360 if x < 0 else x for x in xs]
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+        boxes.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+        out[g["id"]] = (tuple(g["properties"]["ct"]), boxes)
+    return out
+
+
+def country_extent(code: str) -> tuple[float, float, float, float] | None:
+    """Bounding box (lon0, lat0, lon1, lat1) of a country's largest part and the parts near its centroid
+    (France without French Guiana), at most MAP_WINDOW wide around the centroid (Russia); None for a code
+    without an outline (organisations)."""
+    geometry = _country_geometry().get(code)
+    if geometry is None:
+        return None
+    (cx, cy), boxes = geometry
+    near = boxes[:1] + [b for b in boxes[1:] if abs((b[0] + b[2]) / 2 - cx) < NEAR_CENTROID
+                        and abs((b[1] + b[3]) / 2 - cy) < NEAR_CENTROID]
+    x0, y0, x1, y1 = _union(near)
+    half_x, half_y = MAP_WINDOW[0] / 2, MAP_WINDOW[1] / 2
+    return max(x0, cx - half_x), max(y0, cy - half_y), min(x1, cx + half_x, 180.0), min(y1, cy + half_y)
+
+
+def map_frame(counts: dict[str, int]) -> tuple[tuple[float, float, float, float] | None, list[str]]:
+    """The main map's frame and the countries left outside it (drawn in a world inset). The frame is the
+    MAP_WINDOW placed to hold the most countries whole (then the most events, then the fewest square
+    degrees), shrunk to them, padded and at least MAP_MIN_SPAN; codes without an outline are ignored."""
+    import numpy as np
+
+    codes = sorted(c for c in counts if c in _country_geometry())
+    if not codes:
+        return None, []
+    box = np.array([country_extent(c) for c in codes])
+    weight = np.array([counts[c] for c in codes])
+    best = None
+    for lon0 in sorted(set(box[:, 0])):
+        for lat0 in sorted(set(box[:, 1])):
+            inside = ((box[:, 0] >= lon0) & (box[:, 2] <= lon0 + MAP_WINDOW[0])
+                      & (box[:, 1] >= lat0) & (box[:, 3] <= lat0 + MAP_WINDOW[1]))
+            if not inside.any():
+                continue
+            sub = box[inside]
+            area = (sub[:, 2].max() - sub[:, 0].min()) * (sub[:, 3].max() - sub[:, 1].min())
+            key = (-int(inside.sum()), -int(weight[inside].sum()), float(area))
+            if best is None or key < best[0]:
+                best = (key, inside)
+    inside = best[1]
+    x0, y0, x1, y1 = _union(box[inside].tolist())
+    x0, y0, x1, y1 = x0 - MAP_PAD, y0 - MAP_PAD, x1 + MAP_PAD, y1 + MAP_PAD
+    grow_x, grow_y = max(0.0, MAP_MIN_SPAN[0] - (x1 - x0)) / 2, max(0.0, MAP_MIN_SPAN[1] - (y1 - y0)) / 2
+    frame = (max(-180.0, x0 - grow_x), max(-85.0, y0 - grow_y), min(180.0, x1 + grow_x), min(85.0, y1 + grow_y))
+    return tuple(round(v, 2) for v in frame), [c for c, kept in zip(codes, inside, strict=True) if not kept]
+
+
+def _union(boxes) -> tuple[float, float, float, float]:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
-    """Events per counterpart country on a world map zoomed to Africa and the counterparts (offline
-    outlines); the focus (or hub) country is drawn apart so it does not swamp the colour scale."""
+    """Events per counterpart country, framed on the region where the contacts are (`map_frame`, offline
+    outlines); countries outside that frame are shown in a small world inset with the frame drawn on it.
+    The focus country is drawn apart so it does not swamp the colour scale."""
     hub = hub_country(events, focus)
     counts = Counter(c for cell in events["countries"] for c in cell.split(";") if len(c) == 3)
-    base = [c for c in african_codes() if c not in counts]
-    fig = go.Figure()
-    fig.add_trace(_flat_layer(base, "#eeeeee", "#bbbbbb"))
+    frame, outside = map_frame(counts)
     hubs = sorted(c for c in counts if c in hub)
-    fig.add_trace(_flat_layer(hubs, "#56B4E9", "#555555", text=[name(c) for c in hubs],
-                              customdata=[counts[c] for c in hubs],
-                              hovertemplate="%{text} (focus): %{customdata} event(s)<extra></extra>"))
     codes = sorted(c for c in counts if c not in hub)
-    fig.add_trace(
-        go.Choropleth(
-            locations=codes,
-            z=[counts[c] for c in codes],
-            locationmode="ISO-3",
-            text=[name(c) for c in codes],
-            colorscale=[[0, "#fdbe85"], [1, "#a63603"]],
-            zmin=1,
-            zmax=max([counts[c] for c in codes], default=1) + 0.01,
-            marker_line_color="#555555",
-            marker_line_width=0.5,
-            colorbar={"title": {"text": "events"}, "thickness": 12, "dtick": 1},
-            hovertemplate="%{text}: %{z} event(s)<extra></extra>",
+    zmax = max([counts[c] for c in codes], default=1) + 0.01
+    fig = go.Figure()
+    for geo in ("geo", "geo2") if outside else ("geo",):
+        base = [c for c in african_codes() if c not in counts] if geo == "geo" else []
+        fig.add_trace(_flat_layer(base, "#eeeeee", "#bbbbbb").update(geo=geo))
+        focus_layer = _flat_layer(hubs, "#56B4E9", "#555555", text=[name(c) for c in hubs],
+                                  customdata=[counts[c] for c in hubs],
+                                  hovertemplate="%{text} (focus): %{customdata} event(s)<extra></extra>")
+        fig.add_trace(focus_layer.update(geo=geo))
+        fig.add_trace(
+            go.Choropleth(
+                geo=geo,
+                locations=codes,
+                z=[counts[c] for c in codes],
+                locationmode="ISO-3",
+                text=[name(c) for c in codes],
+                colorscale=[[0, "#fdbe85"], [1, "#a63603"]],
+                zmin=1,
+                zmax=zmax,
+                marker_line_color="#555555",
+                marker_line_width=0.5,
+                showscale=geo == "geo",
+                colorbar={"title": {"text": "events"}, "thickness": 12, "dtick": 1},
+                hovertemplate="%{text}: %{z} event(s)<extra></extra>",
+            )
         )
-    )
-    fig.update_geos(
-        projection_type="natural earth",
-        showcountries=True,
-        countrycolor="#cccccc",
-        showcoastlines=True,
-        coastlinecolor="#999999",
-        showland=True,
-        landcolor="#fafafa",
-        fitbounds="locations",
-        resolution=110,
-    )
+    style = {"showcountries": True, "countrycolor": "#cccccc", "showcoastlines": True, "coastlinecolor": "#999999",
+             "showland": True, "landcolor": "#fafafa", "resolution": 110, "projection_type": "natural earth"}
+    if frame is None:
+        fig.update_geos(**style)
+    else:
+        fig.update_layout(geo={**_geo_style(style), "lonaxis": {"range": [frame[0], frame[2]]},
+                               "lataxis": {"range": [frame[1], frame[3]]}, "domain": {"x": [0, 1], "y": [0, 1]}})
+    if outside:
+        x0, y0, x1, y1 = frame
+        fig.add_trace(go.Scattergeo(geo="geo2", lon=[x0, x1, x1, x0, x0], lat=[y0, y0, y1, y1, y0], mode="lines",
+                                    line={"width": 1.2, "color": "#0072B2"}, hoverinfo="skip", showlegend=False))
+        fig.update_layout(geo2={**_geo_style(style), "domain": {"x": [0.0, 0.3], "y": [0.0, 0.32]},
+                                "showframe": True, "framecolor": "#888", "bgcolor": "rgba(255,255,255,0.9)"})
     focus_note = f"blue = the focus country ({', '.join(name(c) for c in hubs)}); " if hubs else ""
+    inset_note = (f" Inset: the whole world, with the main map's frame; outside it: "
+                  f"{', '.join(name(c) for c in outside[:8])}{' …' if len(outside) > 8 else ''}." if outside else "")
     return _layout(
         fig,
         "Where the contacts are: events per " + ("counterpart country" if hub else "country"),
-        f"Orange = number of events with the country; {focus_note}grey = African countries with no event.",
+        f"Orange = number of events with the country; {focus_note}grey = African countries with no event."
+        + inset_note,
     )
 
 
-MAX_NETWORK_NODES = 16  # countries drawn in "who talked to whom"; the others are one "other countries" node
+def _geo_style(style: dict) -> dict:
+    """The geo settings of `style` as a layout.geo dict (projection_type -> projection.type)."""
+    out = {k: v for k, v in style.items() if k != "projection_type"}
+    return {**out, "projection": {"type": style["projection_type"]}}
+
+
 OTHERS = "other countries"
+NETWORK_HEIGHT = 470  # px: the circle needs the height for its labels (see network_label_layout)
+LABEL_RADIUS = 1.13  # labels start just outside the circle of dots (radius 1)
+LABEL_FONT = 11  # px
+LABEL_LINE = 17  # px per label line (DejaVu Sans at 11 px draws 16 px lines in Chromium; one spare)
+LABEL_CHAR = 7.0  # px: a generous mean advance of DejaVu Sans at 11 px (so boxes are never underestimated)
+LABEL_WRAP = 22  # characters per label line before a name is wrapped (at a space)
+NETWORK_Y_RANGE = 1.32  # the y axis spans -1.32 .. 1.32
 
 
 def _node_name(code: str) -> str:
     return OTHERS if code == OTHERS else name(code)
 
 
-def _label_position(angle: float) -> str:
-    """A label outside the circle, on the side of its dot, so that neighbours' labels do not collide."""
-    x, y = math.cos(angle), math.sin(angle)
-    if abs(x) < 0.15:
-        return "top center" if y > 0 else "bottom center"
-    return ("top " if y > 0.35 else "bottom " if y < -0.35 else "middle ") + ("right" if x > 0 else "left")
+def node_angles(n: int) -> list[float]:
+    """Angles of n dots on the circle, clockwise from the top, a quarter step off so no dot sits exactly
+    at the top or bottom (a label there could not go sideways)."""
+    return [math.pi / 2 - 2 * math.pi * (i + 0.25) / max(n, 1) for i in range(n)]
 
 
-def network(events: pd.DataFrame, max_nodes: int = MAX_NETWORK_NODES) -> go.Figure:
+def _plot_scale(height: int) -> float:
+    """Pixels per data unit of the network's square axes (the y range bounds it: the plot is wider;
+    margins as _layout sets them, with a caption of up to three lines)."""
+    return (height - (40 + 13 * 3) - 90) / (2 * NETWORK_Y_RANGE)
+
+
+def network_label_layout(names: list[str], angles: list[float], height: int = NETWORK_HEIGHT) -> list[dict]:
+    """Where each dot's label goes: beside the circle, on the dot's side (left labels end, right labels
+    start, at the circle), wrapped at LABEL_WRAP characters; labels of one side are then moved apart
+    vertically (top to bottom, then back up) until no two boxes overlap. Returns per label its text (with
+    <br>), anchor point (data units), side and estimated box in pixels."""
+    scale = _plot_scale(height)
+    edge = NETWORK_Y_RANGE * scale  # labels stay inside the plot's height when there is room
+    labels = []
+    for text, angle in zip(names, angles, strict=True):
+        lines = _wrap(text, LABEL_WRAP).split("<br>")
+        x, y = LABEL_RADIUS * math.cos(angle), LABEL_RADIUS * math.sin(angle)
+        labels.append({"text": "<br>".join(lines), "x": x, "y_px": y * scale, "right": x >= 0,
+                       "h": LABEL_LINE * len(lines), "w": LABEL_CHAR * max(len(line) for line in lines)})
+    for side in (True, False):
+        column = sorted((lab for lab in labels if lab["right"] == side), key=lambda lab: -lab["y_px"])
+        if not column:
+            continue
+        column[0]["y_px"] = min(column[0]["y_px"], edge - column[0]["h"] / 2)
+        for above, below in itertools.pairwise(column):  # downwards: each at least its half-heights below
+            below["y_px"] = min(below["y_px"], above["y_px"] - (above["h"] + below["h"]) / 2 - 1)
+        column[-1]["y_px"] = max(column[-1]["y_px"], -edge + column[-1]["h"] / 2)
+        for below, above in itertools.pairwise(column[::-1]):  # then upwards, if the bottom pushed back
+            above["y_px"] = max(above["y_px"], below["y_px"] + (above["h"] + below["h"]) / 2 + 1)
+    for lab in labels:
+        lab["y"] = lab["y_px"] / scale
+        x0 = lab["x"] * scale if lab["right"] else lab["x"] * scale - lab["w"]
+        lab["box"] = (x0, lab["y_px"] - lab["h"] / 2, x0 + lab["w"], lab["y_px"] + lab["h"] / 2)
+    return labels
+
+
+def _edge_path(a: tuple[float, float], b: tuple[float, float], steps: int = 24) -> tuple[list, list]:
+    """A curve from dot a to dot b bent towards the centre (quadratic Bezier, control point at 0.35 of the
+    chord's midpoint), so an edge never runs across the dots between its two ends on the circle."""
+    cx, cy = 0.35 * (a[0] + b[0]) / 2, 0.35 * (a[1] + b[1]) / 2
+    ts = [i / steps for i in range(steps + 1)]
+    return ([(1 - t) ** 2 * a[0] + 2 * (1 - t) * t * cx + t * t * b[0] for t in ts],
+            [(1 - t) ** 2 * a[1] + 2 * (1 - t) * t * cy + t * t * b[1] for t in ts])
+
+
+def network(events: pd.DataFrame, max_nodes: int) -> go.Figure:
     """Who talked to whom: the `max_nodes` countries with most events on a circle (the rest grouped as
-    one node), edges weighted by events; actors listed per country."""
+    one node; the report's parameter network_nodes), edges weighted by events and curved inwards; labels
+    beside the circle, never overlapping (network_label_layout); actors listed per country."""
     per_country = Counter(c for cell in events["countries"] for c in set(cell.split(";")))
-    kept = {c for c, _ in per_country.most_common(max_nodes)}
+    kept = {c for c, _ in sorted(per_country.items(), key=lambda kv: (-kv[1], kv[0]))[:max_nodes]}
     pair_counts: Counter = Counter()
     actors: dict[str, set[str]] = defaultdict(set)
     for e in events.itertuples():
@@ -400,16 +565,16 @@ def network(events: pd.DataFrame, max_nodes: int = MAX_NETWORK_NODES) -> go.Figu
             if person:
                 actors[person].update(codes)
     nodes = sorted({c for pair in pair_counts for c in pair}, key=lambda c: (c == OTHERS, c))
-    angles = {c: 2 * math.pi * i / max(len(nodes), 1) for i, c in enumerate(nodes)}
+    angles = dict(zip(nodes, node_angles(len(nodes)), strict=True))
     positions = {c: (math.cos(a), math.sin(a)) for c, a in angles.items()}
     fig = go.Figure()
     top = max(pair_counts.values(), default=1)
     for (a, b), n in sorted(pair_counts.items()):
-        (xa, ya), (xb, yb) = positions[a], positions[b]
+        xs, ys = _edge_path(positions[a], positions[b])
         fig.add_trace(
             go.Scatter(
-                x=[xa, xb],
-                y=[ya, yb],
+                x=xs,
+                y=ys,
                 mode="lines",
                 showlegend=False,
                 line={"width": 1 + 7 * n / top, "color": "rgba(0,114,178,0.55)"},
@@ -426,9 +591,8 @@ def network(events: pd.DataFrame, max_nodes: int = MAX_NETWORK_NODES) -> go.Figu
         go.Scatter(
             x=[positions[c][0] for c in nodes],
             y=[positions[c][1] for c in nodes],
-            mode="markers+text",
+            mode="markers",
             text=[_node_name(c) for c in nodes],
-            textposition=[_label_position(angles[c]) for c in nodes],
             showlegend=False,
             marker={
                 "size": [10 + 26 * math.sqrt(weights[c] / max(weights.values())) for c in nodes],
@@ -443,14 +607,24 @@ def network(events: pd.DataFrame, max_nodes: int = MAX_NETWORK_NODES) -> go.Figu
             hoverinfo="text",
         )
     )
+    layout = network_label_layout([_node_name(c) for c in nodes], [angles[c] for c in nodes])
+    for c, lab in zip(nodes, layout, strict=True):
+        fig.add_annotation(x=lab["x"], y=lab["y"], text=html.escape(lab["text"]).replace("&lt;br&gt;", "<br>"),
+                           showarrow=False, xanchor="left" if lab["right"] else "right", yanchor="middle",
+                           align="left" if lab["right"] else "right", font={"size": LABEL_FONT},
+                           name="node-label")
+        if abs(lab["y"] - LABEL_RADIUS * math.sin(angles[c])) > 0.02:  # moved apart: a thin leader to its dot
+            fig.add_shape(type="line", x0=positions[c][0], y0=positions[c][1], x1=lab["x"], y1=lab["y"],
+                          line={"width": 0.6, "color": "#999"}, layer="below")
     fig.update_xaxes(visible=False, range=[-1.5, 1.5])
-    fig.update_yaxes(visible=False, range=[-1.35, 1.35], scaleanchor="x")
+    fig.update_yaxes(visible=False, range=[-NETWORK_Y_RANGE, NETWORK_Y_RANGE], scaleanchor="x")
     return _layout(
         fig,
         "Who talked to whom",
         "Dots are countries (size = events); line width = number of events between two countries; "
         f"hover a dot for the people named. At most {max_nodes} countries, those with most events; the others are "
         f"one dot, '{OTHERS}'.",
+        height=NETWORK_HEIGHT,
     )
 
 

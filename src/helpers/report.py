@@ -19,6 +19,7 @@ import hashlib
 import html
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -41,7 +42,7 @@ NOTEBOOK_PARAMETERS = {
     "01_clean_articles.ipynb": ("input_dir", "sources_csv", "out_dir", "languages"),
     "02_extract_contacts.ipynb": ("input_dir", "sources_csv", "out_dir", "languages", "overrides_csv"),
     "03_report.ipynb": ("input_dir", "out_dir", "title", "period_start", "period_end", "focus_countries",
-                        "include_planned", "min_origins", "languages", "formats"),
+                        "include_planned", "min_origins", "languages", "formats", "network_nodes"),
 }
 REPORT_NOTEBOOK = "03_report.ipynb"
 TEMPLATE_DIR = PROJECT_ROOT / "templates"
@@ -83,6 +84,8 @@ class ReportParams(BaseModel):
     languages: tuple[str, ...] = _option(SUPPORTED_LANGUAGES, "--languages", "LANGUAGES",
                                          "ISO 639-1 codes, comma-separated")
     formats: tuple[str, ...] = _option(("html",), "--formats", "FORMATS", "html and/or pdf, comma-separated")
+    network_nodes: StrictInt = _option(16, "--network-nodes", "NETWORK_NODES",
+                                       "countries drawn in the network chart; the others are one node", ge=2, le=60)
 
     @field_validator("period_start", "period_end", mode="before")
     @classmethod
@@ -328,10 +331,18 @@ CSS = """
   .rp-empty { color: #777; font-style: italic; }
   .rp-warning { color: #8a4b00; background: #fff4e0; border-left: 4px solid #e69f00; padding: 4px 8px; }
   h2 { border-bottom: 2px solid #0072B2; padding-bottom: 2px; }
+  .rp-toc { border: 1px solid #ddd; border-radius: 6px; padding: 6px 12px; margin: 8px 0 12px 0; font-size: 13px; }
+  .rp-toc-title { font-weight: bold; margin: 0 0 4px 0; }
+  .rp-toc ol { columns: 2; column-gap: 32px; margin: 0; padding-left: 20px; }
+  .rp-toc li { display: flex; break-inside: avoid; }
+  .rp-toc li a { flex: none; }
+  .rp-toc .rp-toc-dots { flex: 1; border-bottom: 1px dotted #aaa; margin: 0 4px 4px 4px; }
+  .rp-toc .rp-toc-page { display: none; min-width: 2.2em; text-align: right; }
   @media print {
     h2, h3 { break-after: avoid; }
     .rp-filters, details.rp-article, .rp-screen-only { display: none; }
     .rp-print-only { display: block !important; }
+    .rp-toc .rp-toc-page { display: inline; }
     /* A long table may run over pages (the lab template keeps each output on one page). */
     .jp-Cell-outputWrapper:has(.rp-table), .jp-OutputArea-child:has(.rp-table) { break-inside: auto !important; }
     .jp-OutputArea-child:has(.rp-table), .jp-OutputArea-output:has(.rp-table) { display: block !important; }
@@ -354,18 +365,28 @@ TABLE_SCRIPT = """<script>
     var table = box.querySelector('table'), rows = Array.prototype.slice.call(table.querySelectorAll('tr')).slice(1);
     var search = box.querySelector('.rp-search'), selects = box.querySelectorAll('select');
     var count = box.querySelector('.rp-count');
+    var from = box.querySelector('.rp-from'), to = box.querySelector('.rp-to');
+    function inRange(date) {  // a month or year overlaps the range when its prefix does
+      if (!from.value && !to.value) { return true; }
+      if (!date) { return false; }
+      return (!from.value || date >= from.value.slice(0, date.length)) &&
+             (!to.value || date <= to.value.slice(0, date.length));
+    }
     function apply() {
       var q = search.value.toLowerCase(), shown = 0;
       rows.forEach(function (row) {
-        var ok = row.textContent.toLowerCase().indexOf(q) >= 0;
+        var ok = row.textContent.toLowerCase().indexOf(q) >= 0 && inRange(row.dataset.date);
         selects.forEach(function (sel) {
-          if (sel.value && row.cells[+sel.dataset.col].textContent.indexOf(sel.value) < 0) { ok = false; }
+          if (sel.value && (';' + row.dataset[sel.dataset.key] + ';').indexOf(';' + sel.value + ';') < 0) {
+            ok = false;
+          }
         });
         row.style.display = ok ? '' : 'none';
         if (ok) { shown += 1; }
       });
       count.textContent = shown + ' of ' + rows.length + ' shown';
     }
+    [from, to].forEach(function (box) { box.addEventListener('input', apply); });
     search.addEventListener('input', apply);
     selects.forEach(function (sel) { sel.addEventListener('change', apply); });
     Array.prototype.forEach.call(table.querySelectorAll('th'), function (th, col) {
@@ -391,7 +412,24 @@ TABLE_SCRIPT = """<script>
     }
   }
   window.addEventListener('hashchange', reveal);
-  function init() { document.querySelectorAll('.rp-filterable').forEach(setup); reveal(); }
+  function contents() {  // the table of contents: every section heading after it (page numbers: html_to_pdf)
+    var nav = document.querySelector('.rp-toc');
+    if (!nav) { return; }
+    var list = nav.querySelector('ol');
+    Array.prototype.forEach.call(document.querySelectorAll('h2'), function (h, i) {
+      if (!(nav.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING)) { return; }
+      if (!h.id) { h.id = 'section-' + i; }
+      var li = document.createElement('li'), a = document.createElement('a');
+      a.href = '#' + h.id;
+      a.textContent = h.textContent.replace(/\u00b6/g, '').trim();
+      var dots = document.createElement('span'), page = document.createElement('span');
+      dots.className = 'rp-toc-dots';
+      page.className = 'rp-toc-page';
+      li.appendChild(a); li.appendChild(dots); li.appendChild(page);
+      list.appendChild(li);
+    });
+  }
+  function init() { contents(); document.querySelectorAll('.rp-filterable').forEach(setup); reveal(); }
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
 })();
 </script>"""
@@ -405,18 +443,38 @@ def assets():
 
 
 def _filter_bar(frame: pd.DataFrame) -> str:
-    """Search box and type/status filters above an events table (TABLE_SCRIPT)."""
+    """Search box, date range and country/language/type/status filters above an events table
+    (TABLE_SCRIPT); each filter reads the row attribute `_row_keys` writes."""
+    from helpers.charts import name
+
+    def select(label: str, key: str, values: dict[str, str]) -> str:
+        options = "".join(f"<option value='{_e(v)}'>{_e(shown)}</option>"
+                          for v, shown in sorted(values.items(), key=lambda kv: kv[1]))
+        return (f"<label>{label} <select data-key='{key}' aria-label='{label}'><option value=''>all</option>"
+                f"{options}</select></label>")
+
+    def values(column: str) -> set[str]:
+        return {v for cell in frame[column] for v in cell.split(";") if v}
+
+    keys = [_row_keys(e) for e in frame.itertuples()]
+    return ("<div class='rp-filters'><input class='rp-search' type='search' placeholder='search countries, people, "
+            "outlets, quotes' aria-label='search'> "
+            "<label>from <input class='rp-from' type='text' size='10' placeholder='YYYY-MM-DD' aria-label='from'>"
+            "</label> <label>to <input class='rp-to' type='text' size='10' placeholder='YYYY-MM-DD' aria-label='to'>"
+            "</label> "
+            + select("country", "countries", {c: name(c) for c in values("countries")}) + " "
+            + select("language", "languages", {x: x for x in values("languages")}) + " "
+            + select("type", "type", {k["type"]: k["type"] for k in keys}) + " "
+            + select("status", "status", {k["status"]: k["status"] for k in keys})
+            + " <span class='rp-count rp-note'></span></div>")
+
+
+def _row_keys(event) -> dict[str, str]:
+    """What the table's filters compare for one event row (`data-` attributes, ';'-separated lists)."""
     from helpers.charts import TYPE_LABELS
 
-    def select(label: str, col: int, values) -> str:
-        options = "".join(f"<option value='{_e(v)}'>{_e(v)}</option>" for v in values)
-        return f"<label>{label} <select data-col='{col}'><option value=''>all</option>{options}</select></label>"
-
-    types = sorted({TYPE_LABELS.get(t, t) for t in frame["type"]})
-    statuses = sorted(set(frame["status"]))
-    return ("<div class='rp-filters'><input class='rp-search' type='search' placeholder='search countries, people, "
-            "outlets, quotes' aria-label='search'> " + select("type", 1, types) + " " + select("status", 1, statuses)
-            + " <span class='rp-count rp-note'></span></div>")
+    return {"date": event.date, "countries": event.countries, "languages": event.languages,
+            "type": TYPE_LABELS.get(event.type, event.type), "status": event.status}
 
 
 def heading(data: ReportData):
@@ -452,6 +510,12 @@ def headline(data: ReportData):
     ]
     cells = "".join(f"<div class='rp-figure'><b>{_e(v)}</b><span>{_e(k)}</span></div>" for k, v in figures)
     return _h(f"<div class='rp-figures'>{cells}</div>")
+
+
+def contents():
+    """The table of contents: filled from the section headings by TABLE_SCRIPT; html_to_pdf adds the
+    page numbers in the PDF."""
+    return _h("<nav class='rp-toc'><p class='rp-toc-title'>Contents</p><ol></ol></nav>")
 
 
 def chart(fig):
@@ -582,7 +646,8 @@ def events_table(frame: pd.DataFrame, articles: pd.DataFrame, empty: str = "No e
                                   kind="stable").head(MAX_EVENT_ROWS)
     for e in shown.sort_values(["date", "countries"]).itertuples():
         rows.append(
-            f"<tr><td class='rp-nowrap'>{_e(e.date or 'undated')}<br>"
+            "<tr " + " ".join(f"data-{k}='{_e(v)}'" for k, v in _row_keys(e).items())
+            + f"><td class='rp-nowrap'>{_e(e.date or 'undated')}<br>"
             f"<span class='rp-note'>{_e(e.date_precision)}</span></td>"
             f"<td>{_e(TYPE_LABELS.get(e.type, e.type))}<br><span class='rp-note'>{_e(e.status)}</span></td>"
             f"<td>{_e(e.participants.replace(';', ', ') or '—')}</td>"
@@ -945,29 +1010,56 @@ WAIT_FOR_CHARTS = "() => [...document.querySelectorAll('.plotly-graph-div')].eve
 
 
 def html_to_pdf(html_path: Path, pdf_path: Path) -> None:
-    """Print the report to A4 PDF with page numbers, after every chart has drawn."""
+    """Print the report to A4 PDF with page numbers, bookmarks and a table of contents with the page of
+    each section, after every chart has drawn. Printed twice: the first print tells each section's page
+    (heading_pages), the second has them in the contents (the numbers take no more room than the blank
+    they fill, so no page moves)."""
     from playwright.sync_api import sync_playwright
 
+    options = {
+        "format": "A4", "print_background": True, "display_header_footer": True, "outline": True, "tagged": True,
+        "header_template": "<span></span>",
+        "footer_template": "<div style='font-size:8px;width:100%;text-align:center;color:#666'>"
+                           "<span class='pageNumber'></span> / <span class='totalPages'></span></div>",
+        "margin": {"top": "12mm", "bottom": "16mm", "left": "10mm", "right": "10mm"},
+    }
     with sync_playwright() as p:
         browser, page, blocked = open_page(p, html_path)
         try:
             page.emulate_media(media="print")
             page.goto(html_path.resolve().as_uri(), wait_until="load")
             page.wait_for_function(WAIT_FOR_CHARTS, timeout=60_000)
-            page.pdf(
-                path=str(pdf_path),
-                format="A4",
-                print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template="<div style='font-size:8px;width:100%;text-align:center;color:#666'>"
-                "<span class='pageNumber'></span> / <span class='totalPages'></span></div>",
-                margin={"top": "12mm", "bottom": "16mm", "left": "10mm", "right": "10mm"},
-            )
+            titles = page.evaluate("() => [...document.querySelectorAll('.rp-toc li a')].map(a => a.textContent)")
+            if titles:
+                numbers = heading_pages(page.pdf(**options), titles)
+                page.evaluate("""numbers => document.querySelectorAll('.rp-toc .rp-toc-page')
+                                 .forEach((span, i) => { span.textContent = numbers[i] || ''; })""", numbers)
+            page.pdf(path=str(pdf_path), **options)
         finally:
             browser.close()
     if blocked:
         raise ReportError(f"the page tried to load from the network: {blocked[:3]}")
+
+
+def pdf_page_texts(pdf: bytes) -> list[str]:
+    """Each page's text (poppler's pdftotext); [] when poppler is not installed."""
+    if not shutil.which("pdftotext"):
+        return []
+    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=False)
+    return done.stdout.decode("utf-8", "replace").split("\f") if done.returncode == 0 else []
+
+
+def heading_pages(pdf: bytes, titles: list[str]) -> list[str]:
+    """The page number (as text) on which each section title first stands as a line of its own, in
+    order, after the page of the contents; '' when not found (the contents then shows no number)."""
+    pages = [[line.replace("\u00b6", "").strip() for line in text.splitlines()] for text in pdf_page_texts(pdf)]
+    start = next((i for i, lines in enumerate(pages) if "Contents" in lines), 0) + 1
+    numbers = []
+    for title in titles:
+        found = next((i for i in range(start, len(pages)) if title in pages[i]), None)
+        numbers.append("" if found is None else str(found + 1))
+        start = found if found is not None else start
+    return numbers
 
 
 def build_report(params: ReportParams, sources: str = "", overrides: str = "", workers: int = 0,
@@ -1046,7 +1138,7 @@ def figure(kind: str, data: ReportData):
         "by_country": lambda: charts.by_country(data.events, focus),
         "heatmap": lambda: charts.heatmap(data.events, focus),
         "map": lambda: charts.contact_map(data.events, focus),
-        "network": lambda: charts.network(data.events),
+        "network": lambda: charts.network(data.events, data.params.network_nodes),
         "topics": lambda: charts.topics_by_country(data.events, focus),
     }
     return chart(builders[kind]())
