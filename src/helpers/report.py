@@ -454,7 +454,7 @@ def _filter_bar(frame: pd.DataFrame) -> str:
                 f"{options}</select></label>")
 
     def values(column: str) -> set[str]:
-        return {v for cell in frame[column] for v in cell.split(";") if v}
+        return {v for cell in frame.get(column, ()) for v in cell.split(";") if v}
 
     keys = [_row_keys(e) for e in frame.itertuples()]
     return ("<div class='rp-filters'><input class='rp-search' type='search' placeholder='search countries, people, "
@@ -473,7 +473,7 @@ def _row_keys(event) -> dict[str, str]:
     """What the table's filters compare for one event row (`data-` attributes, ';'-separated lists)."""
     from helpers.charts import TYPE_LABELS
 
-    return {"date": event.date, "countries": event.countries, "languages": event.languages,
+    return {"date": event.date, "countries": event.countries, "languages": getattr(event, "languages", ""),
             "type": TYPE_LABELS.get(event.type, event.type), "status": event.status}
 
 
