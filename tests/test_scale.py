@@ -191,4 +191,4 @@ def test_a_table_of_more_events_than_a_page_holds_says_which_it_shows(monkeypatc
     articles = pd.DataFrame([{"article_id": f"a{i:05d}", "outlet": "X", "language": "en", "published_date": "",
                               "url": "", "file": "x.txt"} for i in range(3)])
     html = report.events_table(frame, articles).data
-    assert "Showing 2 of 3 events" in html and html.count("<tr><td") == 2
+    assert "Showing 2 of 3 events" in html and html.count("<tr data-date") == 2
