@@ -334,6 +334,8 @@ def _flat_layer(codes: list[str], colour: str, line: str, **hover) -> go.Choropl
 MAP_WINDOW = (120.0, 90.0)  # degrees (longitude, latitude): the largest extent the main map may frame
 MAP_MIN_SPAN = (40.0, 30.0)  # degrees: the smallest (one small country is shown with its neighbours)
 MAP_PAD = 4.0  # degrees around the countries framed
+MAP_STYLE = {"showcountries": True, "countrycolor": "#cccccc", "showcoastlines": True, "coastlinecolor": "#999999",
+             "showland": True, "landcolor": "#fafafa", "resolution": 110, "projection": {"type": "natural earth"}}
 NEAR_CENTROID = 35.0  # degrees: smaller parts farther than this from the centroid are overseas (not framed)
 
 
@@ -453,18 +455,16 @@ def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
                 hovertemplate="%{text}: %{z} event(s)<extra></extra>",
             )
         )
-    style = {"showcountries": True, "countrycolor": "#cccccc", "showcoastlines": True, "coastlinecolor": "#999999",
-             "showland": True, "landcolor": "#fafafa", "resolution": 110, "projection_type": "natural earth"}
     if frame is None:
-        fig.update_geos(**style)
+        fig.update_layout(geo=MAP_STYLE)
     else:
-        fig.update_layout(geo={**_geo_style(style), "lonaxis": {"range": [frame[0], frame[2]]},
+        fig.update_layout(geo={**MAP_STYLE, "lonaxis": {"range": [frame[0], frame[2]]},
                                "lataxis": {"range": [frame[1], frame[3]]}, "domain": {"x": [0, 1], "y": [0, 1]}})
     if outside:
         x0, y0, x1, y1 = frame
         fig.add_trace(go.Scattergeo(geo="geo2", lon=[x0, x1, x1, x0, x0], lat=[y0, y0, y1, y1, y0], mode="lines",
                                     line={"width": 1.2, "color": "#0072B2"}, hoverinfo="skip", showlegend=False))
-        fig.update_layout(geo2={**_geo_style(style), "domain": {"x": [0.0, 0.3], "y": [0.0, 0.32]},
+        fig.update_layout(geo2={**MAP_STYLE, "domain": {"x": [0.0, 0.3], "y": [0.0, 0.32]},
                                 "showframe": True, "framecolor": "#888", "bgcolor": "rgba(255,255,255,0.9)"})
     focus_note = f"blue = the focus country ({', '.join(name(c) for c in hubs)}); " if hubs else ""
     inset_note = (f" Inset: the whole world, with the main map's frame; outside it: "
@@ -475,12 +475,6 @@ def contact_map(events: pd.DataFrame, focus: list[str]) -> go.Figure:
         f"Orange = number of events with the country; {focus_note}grey = African countries with no event."
         + inset_note,
     )
-
-
-def _geo_style(style: dict) -> dict:
-    """The geo settings of `style` as a layout.geo dict (projection_type -> projection.type)."""
-    out = {k: v for k, v in style.items() if k != "projection_type"}
-    return {**out, "projection": {"type": style["projection_type"]}}
 
 
 OTHERS = "other countries"
